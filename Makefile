@@ -1,0 +1,45 @@
+# Quick start: `make serve` (set up, build, preview) and `make test` (set up, run every test).
+# The flow: content/ → validate → generate (build/docs) → mkdocs build --strict → site/
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+QA := PYTHONPATH=scripts $(BIN)/python -m qa
+STAMP := $(VENV)/.installed
+
+.PHONY: setup site serve test validate generate lint lock clean
+
+# Create the virtual environment and install the locked dependencies (hash-checked).
+$(STAMP): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+validate: $(STAMP)
+	$(QA) validate
+
+generate: $(STAMP)
+	$(QA) generate
+
+site: $(STAMP)
+	$(QA) build
+
+serve: $(STAMP)
+	$(QA) serve
+
+test: $(STAMP)
+	PYTHONPATH=scripts $(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+
+# Re-resolve requirements.in into requirements.txt with hashes (needs the registry).
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile requirements.in --generate-hashes --python-version 3.11.7 -o requirements.txt
+
+clean:
+	rm -rf build site

@@ -1,0 +1,100 @@
+"""`python -m qa VERB`: the site's workflow, one verb per stage.
+
+import-seed  seed article → Chinese question sources
+validate     check every source; report all problems as path:line: message
+generate     validate, then stage build/docs (pages, index, redirects)
+build        generate, then mkdocs build --strict into site/ (swapped in on success)
+serve        build, then preview site/ at http://127.0.0.1:8000/<site path>/
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from qa.build import build_site
+from qa.catalog import Catalog, load_catalog
+from qa.config import Layout
+from qa.generate import generate
+from qa.model import SourceError
+from qa.seed import import_seed
+
+
+def _catalog_or_report(layout: Layout) -> Catalog | None:
+    catalog, problems = load_catalog(layout)
+    for problem in problems:
+        print(problem.render(layout.root), file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) found; nothing was built.", file=sys.stderr)
+        return None
+    return catalog
+
+
+def cmd_import_seed(layout: Layout, args: argparse.Namespace) -> int:
+    try:
+        written = import_seed(Path(args.seed) if args.seed else layout.seed_file, layout.questions / "zh")
+    except SourceError as err:
+        for problem in err.problems:
+            print(problem.render(layout.root), file=sys.stderr)
+        return 1
+    print(f"{len(written)} Chinese source(s) written.")
+    return 0
+
+
+def cmd_validate(layout: Layout, args: argparse.Namespace) -> int:
+    catalog = _catalog_or_report(layout)
+    if catalog is None:
+        return 1
+    print(f"{len(catalog.questions)} sources valid.")
+    return 0
+
+
+def cmd_generate(layout: Layout, args: argparse.Namespace) -> int:
+    catalog = _catalog_or_report(layout)
+    if catalog is None:
+        return 1
+    changed = generate(catalog, layout)
+    print(f"build/docs staged ({len(changed)} file(s) changed).")
+    return 0
+
+
+def cmd_build(layout: Layout, args: argparse.Namespace) -> int:
+    if cmd_generate(layout, args) != 0:
+        return 1
+    status = build_site(layout)
+    if status != 0:
+        print("mkdocs build failed; site/ was left as it was.", file=sys.stderr)
+        return status
+    print(f"site built: {layout.site}")
+    return 0
+
+
+def cmd_serve(layout: Layout, args: argparse.Namespace) -> int:
+    from qa.server import serve_forever
+
+    if not args.no_build and cmd_build(layout, args) != 0:
+        return 1
+    serve_forever(layout, port=args.port)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="qa", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--root", type=Path, default=None, help="project folder (default: this checkout)")
+    verbs = parser.add_subparsers(dest="verb", required=True)
+    seed = verbs.add_parser("import-seed", help="import the seed article into content/questions/zh")
+    seed.add_argument("seed", nargs="?", default=None, help="default: content/seed/questions.zh.txt")
+    seed.set_defaults(run=cmd_import_seed)
+    verbs.add_parser("validate", help="check every source").set_defaults(run=cmd_validate)
+    verbs.add_parser("generate", help="validate and stage build/docs").set_defaults(run=cmd_generate)
+    verbs.add_parser("build", help="generate and build site/").set_defaults(run=cmd_build)
+    serve = verbs.add_parser("serve", help="build, then preview locally")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--no-build", action="store_true", help="serve the existing site/")
+    serve.set_defaults(run=cmd_serve)
+    args = parser.parse_args(argv)
+    layout = Layout() if args.root is None else Layout(root=args.root.resolve())
+    return args.run(layout, args)

@@ -1,0 +1,56 @@
+"""Where things live.  One typed object, so every stage agrees on the layout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Layout:
+    root: Path = ROOT
+
+    @property
+    def content(self) -> Path:  # authored question sources and topics
+        return self.root / "content"
+
+    @property
+    def questions(self) -> Path:
+        return self.content / "questions"
+
+    @property
+    def topics_file(self) -> Path:
+        return self.content / "topics.yml"
+
+    @property
+    def seed_file(self) -> Path:  # snapshot of ../shared/seed/questions.zh.txt (tests keep them equal)
+        return self.content / "seed" / "questions.zh.txt"
+
+    @property
+    def redirects_file(self) -> Path:  # authored: retired slugs → current slugs
+        return self.content / "redirects.yml"
+
+    @property
+    def docs(self) -> Path:  # authored pages (home, about), one folder per language
+        return self.root / "docs"
+
+    @property
+    def build(self) -> Path:  # git-ignored staging area: everything generated
+        return self.root / "build"
+
+    @property
+    def staged_docs(self) -> Path:  # MkDocs' docs_dir
+        return self.build / "docs"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def mkdocs_yml(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    def with_root(self, root: Path) -> Layout:
+        return Layout(root=root)

@@ -1,0 +1,67 @@
+"""Split a Markdown source into YAML front matter and body, keeping line numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from qa.model import Problem
+
+FENCE = "---"
+
+
+@dataclass
+class Source:
+    path: Path
+    meta: dict[str, object] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)  # key → line of the key
+    body: str = ""
+    body_line: int = 1  # line number of the first body line
+
+
+def read_source(path: Path) -> tuple[Source | None, list[Problem]]:
+    """Read one source file; return it, or None plus the problems that stop reading."""
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return None, [Problem(path, 1, "file starts with a byte-order mark — save it as UTF-8 without BOM")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return None, [Problem(path, line, "file is not valid UTF-8 — save it as UTF-8")]
+    return parse_source(path, text)
+
+
+def parse_source(path: Path, text: str) -> tuple[Source | None, list[Problem]]:
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != FENCE:
+        return None, [Problem(path, 1, "missing front matter — start the file with a line `---`")]
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
+    except StopIteration:
+        return None, [Problem(path, 1, "front matter is not closed — add a line `---` after the last field")]
+    yaml_text = "\n".join(lines[1:end])
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(yaml_text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = (mark.line + 2) if mark is not None else 1
+        reason = getattr(err, "problem", None) or str(err)
+        return None, [Problem(path, line, f"malformed front matter: {reason} — fix the YAML syntax")]
+    if node is None:
+        data, key_lines = {}, {}
+    elif not isinstance(node, yaml.MappingNode) or not isinstance(data, dict):
+        return None, [Problem(path, 2, "front matter must be a mapping — write one `key: value` per line")]
+    else:
+        key_lines = {str(k.value): k.start_mark.line + 2 for k, _ in node.value}
+    body = "\n".join(lines[end + 1 :])
+    return Source(path, {str(k): v for k, v in data.items()}, key_lines, body, end + 2), []
+
+
+def dump_front_matter(meta: dict[str, object]) -> str:
+    """Serialise front matter the way authored sources are written (stable key order)."""
+    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    return f"{FENCE}\n{dumped}{FENCE}\n"

@@ -1,0 +1,60 @@
+"""Stage the MkDocs docs folder: authored pages copied, question pages generated.
+
+Only files whose content changed are rewritten (so MkDocs and the preview-image
+cache see unchanged inputs as unchanged), and files no longer produced are removed.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from qa.catalog import Catalog
+from qa.config import Layout
+from qa.model import LANGUAGES
+from qa.pages import index_page, question_page
+
+
+def planned_pages(catalog: Catalog) -> dict[str, str]:
+    """Every generated page: path relative to docs_dir → Markdown."""
+    topics = {t.id: t for t in catalog.topics}
+    pages: dict[str, str] = {}
+    for lang in LANGUAGES:
+        questions = catalog.in_language(lang)
+        pages[f"{lang}/questions/index.md"] = index_page(lang, questions, catalog.topics)
+        for i, q in enumerate(questions):
+            prev = questions[i - 1] if i > 0 else None
+            next_ = questions[i + 1] if i + 1 < len(questions) else None
+            pages[f"{lang}/questions/{q.slug}.md"] = question_page(q, topics[q.topic], prev, next_)
+    return pages
+
+
+def redirect_map(catalog: Catalog) -> dict[str, str]:
+    """Short links `q/N/` → the question's page (same map serves every language)."""
+    questions = catalog.in_language(LANGUAGES[0])
+    return {f"q/{q.number}/index.md": f"questions/{q.slug}.md" for q in questions}
+
+
+def generate(catalog: Catalog, layout: Layout) -> list[Path]:
+    """Write the staged docs folder; return the files that changed."""
+    target = layout.staged_docs
+    wanted: dict[Path, bytes] = {target / rel: text.encode("utf-8") for rel, text in planned_pages(catalog).items()}
+    wanted[layout.build / "redirects.json"] = json.dumps(redirect_map(catalog), indent=1).encode()
+    for path in sorted(layout.docs.rglob("*")):
+        if path.is_file():
+            wanted[target / path.relative_to(layout.docs)] = path.read_bytes()
+    changed: list[Path] = []
+    for path, data in wanted.items():
+        if not path.exists() or path.read_bytes() != data:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            changed.append(path)
+    if target.exists():
+        for path in sorted(target.rglob("*"), reverse=True):  # stale generated files
+            if path.is_file() and path not in wanted:
+                path.unlink()
+                changed.append(path)
+            elif path.is_dir() and not any(path.iterdir()):
+                shutil.rmtree(path)
+    return changed

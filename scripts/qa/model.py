@@ -1,0 +1,68 @@
+"""Typed records shared by every stage: questions, topics and problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LANGUAGES: tuple[str, ...] = ("zh", "en")
+DEFAULT_LANGUAGE = "zh"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One bad input, reported as `path:line: message`."""
+
+    path: Path
+    line: int
+    message: str
+
+    def render(self, root: Path | None = None) -> str:
+        shown = self.path
+        if root is not None:
+            try:
+                shown = self.path.resolve().relative_to(root.resolve())
+            except ValueError:
+                pass
+        return f"{shown.as_posix()}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    labels: dict[str, str]  # language → label
+
+
+@dataclass(frozen=True)
+class Bullet:
+    term: str
+    text: str
+
+
+@dataclass
+class Question:
+    """One question in one language, as read from its source file."""
+
+    lang: str
+    path: Path
+    number: int
+    slug: str
+    topic: str
+    title: str
+    prompt: str
+    answer: str  # Markdown: the lead sentence and the bullets
+    # line numbers of front matter keys and of the body, for error messages
+    lines: dict[str, int] = field(default_factory=dict)
+    # fields whose value was missing or of the wrong type (already reported)
+    invalid: set[str] = field(default_factory=set)
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, 1)
+
+
+class SourceError(Exception):
+    """Raised by importers when their input cannot be parsed at all."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(p.render() for p in problems))
+        self.problems = problems

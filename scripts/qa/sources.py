@@ -1,0 +1,97 @@
+"""Load question sources and topics into typed records, collecting problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from qa.frontmatter import read_source
+from qa.model import LANGUAGES, Problem, Question, Topic
+
+# Front matter schema: key → type.  Every key is required; others are unknown.
+FIELDS: dict[str, type] = {
+    "number": int,
+    "slug": str,
+    "topic": str,
+    "title": str,
+    "prompt": str,
+}
+TYPE_NAMES = {int: "an integer", str: "a string", list: "a list"}
+
+
+def load_topics(path: Path) -> tuple[list[Topic], list[Problem]]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        return [], [Problem(path, 1, f"cannot read topics: {err} — fix content/topics.yml")]
+    topics: list[Topic] = []
+    problems: list[Problem] = []
+    if not isinstance(data, list):
+        return [], [Problem(path, 1, "topics must be a list of {id, zh, en} entries")]
+    for i, item in enumerate(data):
+        if not isinstance(item, dict) or not {"id", *LANGUAGES} <= item.keys():
+            problems.append(Problem(path, 1, f"topic #{i + 1} needs the keys id, {', '.join(LANGUAGES)}"))
+            continue
+        topics.append(Topic(str(item["id"]), {lang: str(item[lang]) for lang in LANGUAGES}))
+    return topics, problems
+
+
+def load_question(path: Path, lang: str) -> tuple[Question | None, list[Problem]]:
+    """Read one source; check each field's presence and type.
+
+    A source whose front matter parses yields a Question even when some fields are
+    bad: the bad ones are listed in `invalid` (and reported once, here), so the later
+    rules can still check the good ones without repeating the same complaint.
+    """
+    source, problems = read_source(path)
+    if source is None:
+        return None, problems
+    for key, line in source.lines.items():
+        if key not in FIELDS:
+            problems.append(Problem(path, line, f"unknown field `{key}` — allowed fields: {', '.join(FIELDS)}"))
+    values: dict[str, object] = {}
+    invalid: set[str] = set()
+    for key, kind in FIELDS.items():
+        value = source.meta.get(key)
+        if value is None:
+            problems.append(Problem(path, 1, f"missing required field `{key}` — add `{key}:` to the front matter"))
+        elif not isinstance(value, kind) or isinstance(value, bool):
+            problems.append(
+                Problem(
+                    path,
+                    source.lines[key],
+                    f"field `{key}` must be {TYPE_NAMES[kind]}, not {type(value).__name__} — "
+                    f"write it as {TYPE_NAMES[kind]}",
+                )
+            )
+        else:
+            values[key] = value.strip() if isinstance(value, str) else value
+            continue
+        invalid.add(key)
+        values[key] = kind()  # 0 or "": a placeholder the rules skip
+    lines = dict(source.lines)
+    skipped = source.body[: len(source.body) - len(source.body.lstrip("\n"))].count("\n")
+    lines["body"] = source.body_line + skipped  # first non-blank body line
+    question = Question(lang=lang, path=path, answer=source.body.strip(), lines=lines, invalid=invalid, **values)  # type: ignore[arg-type]
+    return question, problems
+
+
+def load_questions(questions_dir: Path) -> tuple[list[Question], set[str], list[Problem]]:
+    """Load every `<lang>/*.md` under the questions folder.
+
+    Also returns the languages that have a source too broken to read: cross-file
+    rules cannot know what such a file holds, so they stay quiet about that language.
+    """
+    questions: list[Question] = []
+    unreadable: set[str] = set()
+    problems: list[Problem] = []
+    for lang in LANGUAGES:
+        for path in sorted((questions_dir / lang).glob("*.md")):
+            question, found = load_question(path, lang)
+            problems.extend(found)
+            if question is None:
+                unreadable.add(lang)
+            else:
+                questions.append(question)
+    return questions, unreadable, problems

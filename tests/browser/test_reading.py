@@ -1,0 +1,45 @@
+"""What a reader does on a question page, in Chromium."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+SAMPLE = [1, 9, 17, 30]
+
+
+@pytest.mark.parametrize("number", SAMPLE)
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_short_link_opens_question_with_closed_answer_that_opens_on_click(page, catalog, prefix, number):
+    lang = "en" if prefix else "zh"
+    q = next(q for q in catalog.in_language(lang) if q.number == number)
+    page.goto(f"{prefix}q/{number}/")
+    page.wait_for_url(re.compile(rf"/{prefix}questions/{q.slug}/$"))
+    assert page.locator("h1#question").inner_text().startswith(f"{number}. {q.title}")
+    assert q.prompt in page.locator("article").inner_text()
+    answer = page.locator("details#answer")
+    assert answer.evaluate("d => d.open") is False
+    first_bullet = page.locator("details#answer li").first
+    assert not first_bullet.is_visible()
+    answer.locator("summary").click()
+    assert answer.evaluate("d => d.open") is True
+    assert first_bullet.is_visible()
+    answer.locator("summary").click()
+    assert answer.evaluate("d => d.open") is False
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_link_to_the_answer_anchor_opens_it(page, prefix):
+    page.goto(f"{prefix}questions/quantization/#answer")
+    answer = page.locator("details#answer")
+    answer.wait_for()
+    page.wait_for_function("() => document.getElementById('answer').open")
+    assert answer.locator("li").first.is_visible()
+
+
+def test_pager_moves_to_the_next_question(page):
+    page.goto("questions/quantization/")
+    page.locator("a.qa-next").click()
+    page.wait_for_url(re.compile(r"/questions/faster-training/$"))
+    assert page.locator("h1#question").inner_text().startswith("10.")

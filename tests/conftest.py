@@ -1,0 +1,50 @@
+"""Shared fixtures: the real site, built once per test session from this checkout."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from qa.build import run_mkdocs
+from qa.catalog import Catalog, load_catalog
+from qa.config import Layout
+from qa.generate import generate
+from qa.server import serve_in_thread, site_path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def layout() -> Layout:
+    return Layout(root=ROOT)
+
+
+@pytest.fixture(scope="session")
+def catalog(layout: Layout) -> Catalog:
+    catalog, problems = load_catalog(layout)
+    assert problems == [], [p.render(ROOT) for p in problems]
+    return catalog
+
+
+@pytest.fixture(scope="session")
+def built_site(layout: Layout, catalog: Catalog, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Generate and run `mkdocs build --strict` into a temporary folder (site/ is left alone)."""
+    generate(catalog, layout)
+    site = tmp_path_factory.mktemp("site")
+    shutil.rmtree(site)
+    assert run_mkdocs(layout, site) == 0, "mkdocs build --strict failed"
+    return site
+
+
+@pytest.fixture(scope="session")
+def base_path(layout: Layout) -> str:
+    return site_path(layout)
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path, base_path: str):
+    server, url = serve_in_thread(built_site, base_path)
+    yield url
+    server.shutdown()

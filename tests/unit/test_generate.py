@@ -1,0 +1,81 @@
+"""The generator: pages, index and short links are derived from the sources alone."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from qa.catalog import load_catalog
+from qa.config import Layout
+from qa.generate import generate, planned_pages, redirect_map
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def fixture_layout(tmp_path: Path) -> Layout:
+    shutil.copytree(DATA / "valid", tmp_path, dirs_exist_ok=True)
+    (tmp_path / "docs" / "zh").mkdir(parents=True)
+    (tmp_path / "docs" / "zh" / "index.md").write_text("# 首页\n", encoding="utf-8")
+    return Layout(root=tmp_path)
+
+
+def test_question_page_has_prompt_collapsed_answer_and_pager(catalog):
+    pages = planned_pages(catalog)
+    page = pages["zh/questions/quantization.md"]
+    assert "# 9. 如何实现LLM模型的量化？ { #question }" in page
+    assert "**题目：** 请描述一种实现大型语言模型（LLM）量化的方法。" in page
+    assert "/// details | 答案\n    type: qa-answer\n    attrs: {id: answer}\n" in page
+    assert "- **量化预处理：** 将模型中的权重和激活值从浮点数转换为整数。" in page
+    assert "(edge-deployment.md)" in page and "(faster-training.md)" in page  # previous and next
+    assert "[内存与压缩](index.md#memory)" in page
+
+
+def test_first_and_last_questions_have_one_neighbour(catalog):
+    pages = planned_pages(catalog)
+    first = pages["en/questions/optimize-inference-speed.md"]
+    last = pages["en/questions/visualization.md"]
+    assert "qa-prev" not in first and "qa-next" in first
+    assert "qa-next" not in last and "qa-prev" in last
+
+
+def test_index_lists_every_question_grouped_by_topic(catalog):
+    for lang in ("zh", "en"):
+        index = planned_pages(catalog)[f"{lang}/questions/index.md"]
+        for q in catalog.in_language(lang):
+            assert f"| {q.number} | [{q.title}]({q.slug}.md) |" in index
+        positions = [index.index(f"{{ #{t.id} }}") for t in catalog.topics]
+        assert positions == sorted(positions)
+
+
+def test_short_links_cover_every_question(catalog):
+    links = redirect_map(catalog)
+    assert len(links) == 30
+    assert links["q/9/index.md"] == "questions/quantization.md"
+
+
+def test_adding_a_question_is_adding_its_two_sources(tmp_path):
+    layout = fixture_layout(tmp_path)
+    for lang, title in (("zh", "第三题？"), ("en", "The third question?")):
+        source = (layout.questions / lang / "02.md").read_text(encoding="utf-8")
+        source = source.replace("number: 2", "number: 3").replace("second-question", "third-question")
+        source = source.replace("第二题？", title).replace("The second question?", title)
+        (layout.questions / lang / "03.md").write_text(source, encoding="utf-8")
+    catalog, problems = load_catalog(layout)
+    assert problems == []
+    generate(catalog, layout)
+    staged = layout.staged_docs
+    assert (staged / "zh/questions/third-question.md").exists()
+    assert "[第三题？](third-question.md)" in (staged / "zh/questions/index.md").read_text(encoding="utf-8")
+    assert "(third-question.md)" in (staged / "en/questions/second-question.md").read_text(encoding="utf-8")
+    assert '"q/3/index.md": "questions/third-question.md"' in (layout.build / "redirects.json").read_text()
+
+
+def test_generate_rewrites_only_what_changed_and_removes_stale_pages(tmp_path):
+    layout = fixture_layout(tmp_path)
+    catalog, _ = load_catalog(layout)
+    assert generate(catalog, layout)  # first run writes everything
+    assert generate(catalog, layout) == []  # nothing changed, nothing written
+    stale = layout.staged_docs / "zh/questions/retired.md"
+    stale.write_text("old", encoding="utf-8")
+    assert generate(catalog, layout) == [stale]
+    assert not stale.exists()
