@@ -14,6 +14,7 @@ from qa.catalog import Catalog
 from qa.config import Layout
 from qa.model import LANGUAGES
 from qa.pages import index_page, question_page
+from qa.search_docs import search_documents
 
 
 def planned_pages(catalog: Catalog) -> dict[str, str]:
@@ -41,6 +42,9 @@ def generate(catalog: Catalog, layout: Layout) -> list[Path]:
     target = layout.staged_docs
     wanted: dict[Path, bytes] = {target / rel: text.encode("utf-8") for rel, text in planned_pages(catalog).items()}
     wanted[layout.build / "redirects.json"] = json.dumps(redirect_map(catalog), indent=1).encode()
+    for lang in LANGUAGES:
+        docs = search_documents(catalog, lang)
+        wanted[layout.build / "search" / f"{lang}.json"] = json.dumps(docs, ensure_ascii=False, indent=0).encode()
     for path in sorted(layout.docs.rglob("*")):
         if path.is_file():
             wanted[target / path.relative_to(layout.docs)] = path.read_bytes()

@@ -1,0 +1,109 @@
+"""MkDocs hook: one search index per language, searched in the reader's language.
+
+Material's search UI fetches `search/search_index.json` relative to `__config.base`.
+By default mkdocs-static-i18n merges every language into one root index and gives
+English pages the site root as base, so results mix languages.  Instead:
+
+- each page's `__config.base` points at its own language root (en/ for English),
+  so a page fetches only its language's index and result links resolve there;
+- each language's index is written from build/search/<lang>.json (made by
+  `qa generate` from the question sources).  Chinese is segmented with jieba at
+  build time: words are joined by U+200B, which the search separator splits on,
+  and a `parts` field adds the shorter words inside long ones (知识蒸馏 → 知识, 蒸馏),
+  so a multi-character term and its parts both match.  Material's query-time
+  segmenter splits Chinese queries along the words of that index.
+
+Runs after static-i18n has written its merged index, and replaces it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jieba
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+# Whitespace, U+200B, ASCII punctuation and CJK punctuation separate words.
+SEPARATOR = (
+    r'[\s\u200b\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\-_,:;!?=\[\]()"`/]+|\.(?!\d)|&[lg]t;'
+)
+# Field weights: a question whose title or bold answer terms hold the query
+# outranks one that merely mentions it in passing.
+FIELDS = {"title": {"boost": 20}, "terms": {"boost": 8}, "text": {"boost": 1}, "parts": {"boost": 1}}
+CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
+WORKER = re.compile(r'("search": ")([^"]*/)(search\.[0-9a-f]+\.min\.js)(")')
+HAN = re.compile(r"[\u3400-\u9fff]")
+USER_DICT = Path(__file__).resolve().parents[2] / "content" / "search" / "userdict.zh.txt"
+
+_roots: dict[str, Path] = {}  # language → folder of its site (root or root/en)
+_dictionary_loaded = False
+
+
+def _language(config: MkDocsConfig) -> tuple[str, str]:
+    """Current language and its folder relative to the site root ('' or 'en')."""
+    i18n = config.plugins["i18n"]
+    lang = i18n.current_language or i18n.default_language
+    return lang, "" if lang == i18n.default_language else lang
+
+
+def on_config(config: MkDocsConfig) -> None:
+    global _dictionary_loaded
+    if not _dictionary_loaded:  # jieba's dictionary is process-wide; load ours once
+        jieba.setLogLevel(60)
+        jieba.load_userdict(str(USER_DICT))
+        _dictionary_loaded = True
+    lang, folder = _language(config)
+    _roots[lang] = Path(config.site_dir) / folder
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    """Edit the page's __config JSON: its language's base, and our search worker."""
+    # overrides/assets/javascripts/workers/qa-search.js wraps Material's worker
+    output = WORKER.sub(lambda m: f"{m[1]}{m[2]}qa-search.js?material={m[3]}{m[4]}", output, count=1)
+    _, folder = _language(config)
+    if folder:  # asset URLs keep using the site root; only the search base moves
+        output = CONFIG_BASE.sub(lambda m: f"{m[1]}{m[2]}/{folder}/{m[3]}", output, count=1)
+    return output
+
+
+def segment(text: str) -> str:
+    """Chinese words joined by U+200B (invisible in the results list)."""
+    return "\u200b".join(jieba.cut(text)) if HAN.search(text) else text
+
+
+def sub_words(text: str) -> str:
+    """The shorter words inside long ones, which precise segmentation leaves out."""
+    precise = set(jieba.cut(text))
+    return " ".join(sorted({w for w in jieba.cut_for_search(text) if HAN.search(w)} - precise))
+
+
+def index_for(docs: list[dict[str, object]], lang: str) -> dict[str, object]:
+    if lang == "zh":
+        docs = [
+            {
+                "location": d["location"],
+                "title": segment(str(d["title"])),
+                "terms": [" ".join(jieba.cut_for_search(str(t))) for t in d["terms"]],  # type: ignore[union-attr]
+                "text": segment(str(d["text"])),
+                "parts": sub_words(f"{d['title']} {' '.join(d['terms'])} {d['text']}"),  # type: ignore[arg-type]
+            }
+            for d in docs
+        ]
+    fields = FIELDS if lang == "zh" else {k: v for k, v in FIELDS.items() if k != "parts"}
+    # lunr's English stemmer helps English and leaves Chinese alone; its trimmer
+    # would strip non-ASCII words, so only the stemmer runs.
+    config = {"lang": ["en"], "separator": SEPARATOR, "pipeline": ["stemmer"], "fields": fields}
+    return {"config": config, "docs": docs}
+
+
+@event_priority(-200)  # after static-i18n (-100) wrote its merged index
+def on_post_build(config: MkDocsConfig) -> None:
+    staged = Path(config.docs_dir).parent / "search"
+    for lang, root in _roots.items():
+        docs = json.loads((staged / f"{lang}.json").read_text(encoding="utf-8"))
+        target = root / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index_for(docs, lang), ensure_ascii=False, separators=(",", ":")), "utf-8")
