@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 QA := PYTHONPATH=scripts $(BIN)/python -m qa
 STAMP := $(VENV)/.installed
 
-.PHONY: setup site serve test validate generate lint lock clean
+.PHONY: setup site serve test validate generate urls lint lock clean fonts browser
 
 # Create the virtual environment and install the locked dependencies (hash-checked).
 $(STAMP): requirements.txt
@@ -17,19 +17,31 @@ $(STAMP): requirements.txt
 
 setup: $(STAMP)
 
+# Debian packages (installed when missing and we may): CJK fonts for preview cards,
+# Chromium for the browser tests.
+fonts:
+	@bash scripts/system-packages.sh fonts-noto-cjk
+
+browser:
+	@bash scripts/system-packages.sh chromium fonts-noto-cjk
+
 validate: $(STAMP)
 	$(QA) validate
 
-generate: $(STAMP)
+generate: $(STAMP) fonts
 	$(QA) generate
 
-site: $(STAMP)
+site: $(STAMP) fonts
 	$(QA) build
 
-serve: $(STAMP)
+serve: $(STAMP) fonts
 	$(QA) serve
 
-test: $(STAMP)
+# Record newly published URLs in content/published-urls.txt (commit the change).
+urls: $(STAMP)
+	$(QA) urls --update
+
+test: $(STAMP) browser
 	PYTHONPATH=scripts $(BIN)/python -m pytest
 
 lint: $(STAMP)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from qa.config import Layout
 from qa.model import LANGUAGES, Problem, Question, Topic
@@ -16,6 +16,7 @@ class Catalog:
 
     topics: list[Topic]
     questions: list[Question]
+    redirects: dict[str, str] = field(default_factory=dict)  # retired slug → current slug
 
     def in_language(self, lang: str) -> list[Question]:
         return sorted((q for q in self.questions if q.lang == lang), key=lambda q: q.number)
@@ -29,7 +30,16 @@ def load_catalog(layout: Layout) -> tuple[Catalog, list[Problem]]:
     questions, unreadable, found = load_questions(layout.questions)
     problems += found
     problems += validate(questions, topics, unreadable)
-    return Catalog(topics, questions), sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))
+    # imported here: qa.urls needs Catalog
+    from qa.urls import check_published, load_redirects
+
+    slugs = {q.slug for q in questions}
+    redirects, found = load_redirects(layout.redirects_file, slugs)
+    catalog = Catalog(topics, questions, redirects)
+    problems += found
+    if not unreadable:  # a source we could not read may be the page a URL needs
+        problems += check_published(layout.manifest_file, catalog, redirects)
+    return catalog, sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))
 
 
 __all__ = ["Catalog", "load_catalog", "LANGUAGES"]

@@ -70,6 +70,25 @@ def cmd_build(layout: Layout, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_urls(layout: Layout, args: argparse.Namespace) -> int:
+    from qa.urls import current_urls, read_manifest, update_manifest
+
+    catalog = _catalog_or_report(layout)
+    if catalog is None:
+        return 1
+    if args.update:
+        added = update_manifest(layout.manifest_file, catalog)
+        print(f"{len(added)} URL(s) added to {layout.manifest_file.relative_to(layout.root)}.")
+        return 0
+    recorded = {url for _, url in read_manifest(layout.manifest_file)}
+    missing = [url for url in current_urls(catalog) if url not in recorded]
+    for url in missing:
+        print(f"not yet recorded: {url}", file=sys.stderr)
+    if missing:
+        print("run `python -m qa urls --update` and commit content/published-urls.txt", file=sys.stderr)
+    return 1 if missing else 0
+
+
 def cmd_serve(layout: Layout, args: argparse.Namespace) -> int:
     from qa.server import serve_forever
 
@@ -91,6 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     verbs.add_parser("validate", help="check every source").set_defaults(run=cmd_validate)
     verbs.add_parser("generate", help="validate and stage build/docs").set_defaults(run=cmd_generate)
     verbs.add_parser("build", help="generate and build site/").set_defaults(run=cmd_build)
+    urls = verbs.add_parser("urls", help="check that content/published-urls.txt records every URL published now")
+    urls.add_argument("--update", action="store_true", help="append the URLs published now")
+    urls.set_defaults(run=cmd_urls)
     serve = verbs.add_parser("serve", help="build, then preview locally")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--no-build", action="store_true", help="serve the existing site/")

@@ -33,6 +33,10 @@ class Layout:
         return self.content / "redirects.yml"
 
     @property
+    def manifest_file(self) -> Path:  # append-only record of every published URL
+        return self.content / "published-urls.txt"
+
+    @property
     def docs(self) -> Path:  # authored pages (home, about), one folder per language
         return self.root / "docs"
 

@@ -10,11 +10,13 @@ import json
 import shutil
 from pathlib import Path
 
+from qa.cards import Card, render_cached
 from qa.catalog import Catalog
 from qa.config import Layout
 from qa.model import LANGUAGES
 from qa.pages import index_page, question_page
 from qa.search_docs import search_documents
+from qa.strings import STRINGS
 
 
 def planned_pages(catalog: Catalog) -> dict[str, str]:
@@ -31,10 +33,28 @@ def planned_pages(catalog: Catalog) -> dict[str, str]:
     return pages
 
 
+def planned_cards(catalog: Catalog) -> dict[str, Card]:
+    """Every preview card: path relative to docs_dir → what it shows."""
+    topics = {t.id: t for t in catalog.topics}
+    cards: dict[str, Card] = {}
+    for lang in LANGUAGES:
+        s = STRINGS[lang]
+        questions = catalog.in_language(lang)
+        cards[f"{lang}/assets/cards/home.png"] = Card(
+            s.site_name, str(len(questions)), s.home_card_title, s.home_card_footer
+        )
+        for q in questions:
+            footer = f"{s.topic}{s.colon}{topics[q.topic].labels[lang]}"
+            cards[f"{lang}/assets/cards/{q.slug}.png"] = Card(s.site_name, str(q.number), q.title, footer)
+    return cards
+
+
 def redirect_map(catalog: Catalog) -> dict[str, str]:
-    """Short links `q/N/` → the question's page (same map serves every language)."""
+    """Short links `q/N/` and retired slugs → the question's page (same map for every language)."""
     questions = catalog.in_language(LANGUAGES[0])
-    return {f"q/{q.number}/index.md": f"questions/{q.slug}.md" for q in questions}
+    links = {f"q/{q.number}/index.md": f"questions/{q.slug}.md" for q in questions}
+    links |= {f"questions/{old}.md": f"questions/{new}.md" for old, new in sorted(catalog.redirects.items())}
+    return links
 
 
 def generate(catalog: Catalog, layout: Layout) -> list[Path]:
@@ -42,6 +62,9 @@ def generate(catalog: Catalog, layout: Layout) -> list[Path]:
     target = layout.staged_docs
     wanted: dict[Path, bytes] = {target / rel: text.encode("utf-8") for rel, text in planned_pages(catalog).items()}
     wanted[layout.build / "redirects.json"] = json.dumps(redirect_map(catalog), indent=1).encode()
+    cache = layout.build / "cache" / "cards"
+    for rel, card in planned_cards(catalog).items():
+        wanted[target / rel] = render_cached(card, cache)
     for lang in LANGUAGES:
         docs = search_documents(catalog, lang)
         wanted[layout.build / "search" / f"{lang}.json"] = json.dumps(docs, ensure_ascii=False, indent=0).encode()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 from qa.model import Question, Topic
@@ -10,7 +11,12 @@ from qa.strings import STRINGS
 
 def question_page(q: Question, topic: Topic, prev: Question | None, next_: Question | None) -> str:
     s = STRINGS[q.lang]
-    meta = {"title": f"{q.number}. {q.title}", "description": q.prompt, "qa_number": q.number}
+    meta = {
+        "title": f"{q.number}. {q.title}",
+        "description": q.prompt,
+        "card": f"assets/cards/{q.slug}.png",
+        "qa_number": q.number,
+    }
     crumbs = f"[{s.all_questions}](index.md) › [{topic.labels[q.lang]}](index.md#{topic.id})"
     pager = []
     if prev is not None:
@@ -28,6 +34,8 @@ def question_page(q: Question, topic: Topic, prev: Question | None, next_: Quest
             "",
             f"**{s.prompt}** {q.prompt}",
             "",
+            share_buttons(q),
+            "",
             f"/// details | {s.answer}",
             "    type: qa-answer",
             "    attrs: {id: answer}",
@@ -43,10 +51,24 @@ def question_page(q: Question, topic: Topic, prev: Question | None, next_: Quest
     )
 
 
+def share_buttons(q: Question) -> str:
+    """Copy-link buttons; overrides/assets/javascripts/qa.js reads the page's canonical URL."""
+    s = STRINGS[q.lang]
+    markdown_title = html.escape(f"{q.number}. {q.title}")
+    return (
+        '<div class="qa-share">'
+        f'<button type="button" class="md-button qa-copy" data-copy="url">{s.copy_link}</button>'
+        f'<button type="button" class="md-button qa-copy" data-copy="markdown" data-title="{markdown_title}">'
+        f"{s.copy_markdown}</button>"
+        f'<span class="qa-copy-status" role="status" aria-live="polite" data-done="{s.copied}"></span>'
+        "</div>"
+    )
+
+
 def index_page(lang: str, questions: list[Question], topics: list[Topic]) -> str:
     s = STRINGS[lang]
     out = [
-        _front_matter({"title": s.index_title}),
+        _front_matter({"title": s.index_title, "card": "assets/cards/home.png"}),
         f"# {s.index_title}",
         "",
         s.index_intro.format(count=len(questions)),

@@ -18,6 +18,12 @@ class Strings:
     next: str
     all_questions: str
     colon: str  # after a label, before its value
+    site_name: str  # also in mkdocs.yml (site_name / languages[].site_name)
+    copy_link: str
+    copy_markdown: str
+    copied: str
+    home_card_title: str  # preview card of the home and index pages, after the count
+    home_card_footer: str
 
 
 STRINGS: dict[str, Strings] = {
@@ -33,6 +39,12 @@ STRINGS: dict[str, Strings] = {
         next="下一题",
         all_questions="全部题目",
         colon="：",
+        site_name="秒推时代 · LLM 推理面试题",
+        copy_link="复制链接",
+        copy_markdown="复制 Markdown 链接",
+        copied="已复制到剪贴板",
+        home_card_title="道大型语言模型推理加速面试题，每题一页，中英双语",
+        home_card_footer="量化 · 剪枝 · 知识蒸馏 · 显存 · 部署",
     ),
     "en": Strings(
         prompt="Question:",
@@ -46,5 +58,11 @@ STRINGS: dict[str, Strings] = {
         next="Next",
         all_questions="All questions",
         colon=": ",
+        site_name="Miaotui · LLM inference interview questions",
+        copy_link="Copy link",
+        copy_markdown="Copy Markdown link",
+        copied="Copied to the clipboard",
+        home_card_title="interview questions on making LLM inference fast, one page each",
+        home_card_footer="Quantization · pruning · distillation · GPU memory · deployment",
     ),
 }

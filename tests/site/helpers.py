@@ -21,3 +21,28 @@ def redirect_target(page: Path) -> Path:
     link = soup(page).find("link", rel="canonical")
     assert link is not None, f"{page} is not a redirect page"
     return (page.parent / link["href"] / "index.html").resolve()
+
+
+def is_redirect(page: Path) -> bool:
+    return 'http-equiv="refresh"' in page.read_text(encoding="utf-8")
+
+
+def ids(page: Path) -> set[str]:
+    doc = soup(page)
+    return {el["id"] for el in doc.find_all(id=True)} | {el["name"] for el in doc.find_all("a", attrs={"name": True})}
+
+
+def local_file(site: Path, path: str) -> Path | None:
+    """The file a URL path (relative to the site root) is served from, if any."""
+    target = site / path.lstrip("/")
+    if path.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target if target.is_file() else None
+
+
+def follow(site: Path, page: Path, hops: int = 5) -> Path:
+    """Follow redirect pages (meta refresh + canonical) to the page they lead to."""
+    while hops and is_redirect(page):
+        page = redirect_target(page)
+        hops -= 1
+    return page

@@ -54,7 +54,7 @@ def test_ci_runs_the_same_entry_point_as_local_ci():
     ci = yaml.safe_load((ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8"))
     commands = [step.get("run") for step in ci["jobs"]["test"]["steps"] if "run" in step]
     assert commands == ["bash .ci/run"]
-    assert (ROOT / ".ci/run").read_text(encoding="utf-8").rstrip().endswith("make test")
+    assert (ROOT / ".ci/run").read_text(encoding="utf-8").rstrip().endswith("\nmake test")
 
 
 def test_pages_workflow_uses_the_official_actions_with_a_concurrency_group():

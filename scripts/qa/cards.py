@@ -1,0 +1,124 @@
+"""Preview cards: one 1200×630 PNG per question and language (plus one per site home).
+
+Drawn with Pillow in Noto Sans CJK (Debian's fonts-noto-cjk), so Chinese titles
+render with correct glyphs.  Each card is cached under build/cache/cards by a hash
+of everything drawn on it, so an unchanged question is never redrawn.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+WIDTH, HEIGHT = 1200, 630
+DESIGN = "card-v3"  # bump to redraw every card after changing the drawing code
+FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/opentype", "/usr/share/fonts")
+FONT_FILES = {"bold": "NotoSansCJK-Bold.ttc", "regular": "NotoSansCJK-Regular.ttc"}
+FACE = "Noto Sans CJK SC"
+BACKGROUND = (40, 53, 147)  # indigo, as the site header
+# Cards are drawn in grey levels (0 = background, 255 = white text) and coloured by a
+# palette blending the background into white: smooth text, small and fast PNGs.
+WHITE, SOFT = 255, 190
+PALETTE = [round(c + (255 - c) * level / 255) for level in range(256) for c in BACKGROUND]
+
+
+class FontMissing(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class Card:
+    """What one card shows."""
+
+    kicker: str  # small line at the top: the site's name
+    badge: str  # large, e.g. "9" (question number) or "30" (question count)
+    title: str
+    footer: str  # topic, or the site address
+
+    def key(self) -> str:
+        text = "\x1f".join((DESIGN, self.kicker, self.badge, self.title, self.footer))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+@cache
+def font_file(weight: str) -> Path:
+    override = os.environ.get(f"QA_CARD_FONT_{weight.upper()}")
+    if override:
+        return Path(override)
+    for folder in FONT_DIRS:
+        for path in Path(folder).rglob(FONT_FILES[weight]) if Path(folder).is_dir() else ():
+            return path
+    raise FontMissing(
+        f"{FONT_FILES[weight]} not found — install Debian's fonts-noto-cjk "
+        f"(apt-get install fonts-noto-cjk) or set QA_CARD_FONT_{weight.upper()}"
+    )
+
+
+@cache
+def font(weight: str, size: int) -> ImageFont.FreeTypeFont:
+    path = font_file(weight)
+    for index in range(10):  # a .ttc holds one face per region; pick Simplified Chinese
+        face = ImageFont.truetype(str(path), size, index=index)
+        if face.getname()[0] == FACE:
+            return face
+    return ImageFont.truetype(str(path), size)
+
+
+def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Break between words for Latin text and between characters for Chinese."""
+    lines: list[str] = []
+    line = ""
+    tokens = text.split(" ") if " " in text else list(text)
+    joiner = " " if " " in text else ""
+    for token in tokens:
+        candidate = f"{line}{joiner}{token}" if line else token
+        if face.getlength(candidate) <= width:
+            line = candidate
+        else:
+            if line:
+                lines.append(line)
+            line = token
+    if line:
+        lines.append(line)
+    return lines
+
+
+def draw(card: Card) -> Image.Image:
+    image = Image.new("L", (WIDTH, HEIGHT), 0)
+    pen = ImageDraw.Draw(image)
+    margin = 72
+    pen.text((margin, 56), card.kicker, font=font("regular", 30), fill=SOFT)
+    badge = font("bold", 96)
+    pen.text((margin, 120), card.badge, font=badge, fill=WHITE)
+    left = margin + int(badge.getlength(card.badge)) + 36
+    size = 60
+    while size > 36:  # shrink long titles until they fit in four lines
+        lines = wrap(card.title, font("bold", size), WIDTH - left - margin)
+        if len(lines) <= 4:
+            break
+        size -= 4
+    y = 138
+    for line in lines[:4]:
+        pen.text((left, y), line, font=font("bold", size), fill=WHITE)
+        y += int(size * 1.35)
+    pen.line([(margin, HEIGHT - 112), (WIDTH - margin, HEIGHT - 112)], fill=SOFT, width=2)
+    pen.text((margin, HEIGHT - 90), card.footer, font=font("regular", 32), fill=SOFT)
+    coloured = image.convert("P")
+    coloured.putpalette(PALETTE)
+    return coloured
+
+
+def render_cached(card: Card, cache_dir: Path) -> bytes:
+    """The card's PNG bytes, drawn only if no cached copy exists."""
+    cached = cache_dir / f"{card.key()}.png"
+    if not cached.exists():
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(".tmp")
+        draw(card).save(partial, format="PNG")
+        partial.replace(cached)
+    return cached.read_bytes()
