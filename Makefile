@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 QA := PYTHONPATH=scripts $(BIN)/python -m qa
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 
 .PHONY: setup site serve test validate generate urls lint lock clean fonts browser
 
@@ -15,7 +16,12 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
 	touch $(STAMP)
 
-setup: $(STAMP)
+# axe-core and Lighthouse for the browser tests, locked (with integrity hashes) in package-lock.json.
+$(NODE_STAMP): package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+setup: $(STAMP) $(NODE_STAMP)
 
 # Debian packages (installed when missing and we may): CJK fonts for preview cards,
 # Chromium for the browser tests.
@@ -41,7 +47,7 @@ serve: $(STAMP) fonts
 urls: $(STAMP)
 	$(QA) urls --update
 
-test: $(STAMP) browser
+test: $(STAMP) $(NODE_STAMP) browser
 	PYTHONPATH=scripts $(BIN)/python -m pytest
 
 lint: $(STAMP)

@@ -28,7 +28,7 @@ def question_page(q: Question, topic: Topic, prev: Question | None, next_: Quest
     return "\n".join(
         [
             _front_matter(meta),
-            f'<nav class="qa-crumbs" markdown>{crumbs}</nav>',
+            f'<nav class="qa-crumbs" aria-label="{s.crumbs_label}" markdown>{crumbs}</nav>',
             "",
             f"# {q.number}. {q.title} {{ #question }}",
             "",
@@ -43,7 +43,7 @@ def question_page(q: Question, topic: Topic, prev: Question | None, next_: Quest
             q.answer,
             "///",
             "",
-            '<nav class="qa-pager" markdown>',
+            f'<nav class="qa-pager" aria-label="{s.pager_label}" markdown>',
             "\n".join(pager),
             "</nav>",
             "",
@@ -79,7 +79,7 @@ def index_page(lang: str, questions: list[Question], topics: list[Topic]) -> str
         if not mine:
             continue
         label = topic.labels[lang]
-        out += [f"## {label} {{ #{topic.id} }}", "", f"| {s.number} | {s.question} | {s.topic} |", "|---:|---|---|"]
+        out += [f"## {label} {{ #{topic.id} }}", "", f"| {s.number} | {s.question} | {s.topic} |", "|---|---|---|"]
         out += [f"| {q.number} | [{_cell(q.title)}]({q.slug}.md) | {label} |" for q in mine]
         out.append("")
     return "\n".join(out)

@@ -24,6 +24,8 @@ class Strings:
     copied: str
     home_card_title: str  # preview card of the home and index pages, after the count
     home_card_footer: str
+    crumbs_label: str  # accessible names of the two navigation landmarks on a question page
+    pager_label: str
 
 
 STRINGS: dict[str, Strings] = {
@@ -45,6 +47,8 @@ STRINGS: dict[str, Strings] = {
         copied="已复制到剪贴板",
         home_card_title="道大型语言模型推理加速面试题，每题一页，中英双语",
         home_card_footer="量化 · 剪枝 · 知识蒸馏 · 显存 · 部署",
+        crumbs_label="所在位置",
+        pager_label="上一题与下一题",
     ),
     "en": Strings(
         prompt="Question:",
@@ -64,5 +68,7 @@ STRINGS: dict[str, Strings] = {
         copied="Copied to the clipboard",
         home_card_title="interview questions on making LLM inference fast, one page each",
         home_card_footer="Quantization · pruning · distillation · GPU memory · deployment",
+        crumbs_label="Breadcrumbs",
+        pager_label="Previous and next question",
     ),
 }

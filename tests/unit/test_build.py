@@ -12,17 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
-PROJECT_PARTS = ("mkdocs.yml", "content", "docs", "overrides", "scripts")
-
-
-def copy_project(target: Path) -> Path:
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
+CASES = sorted(p.name for p in (DATA / "broken").iterdir() if p.is_dir())
+MACHINERY = ("mkdocs.yml", "overrides", "scripts", "content/search")  # the pipeline, not the content
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
@@ -45,49 +36,52 @@ def qa_build(root: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="module")
 def project_with_site(tmp_path_factory) -> Path:
-    """A copy of the project with a successfully built site/."""
-    root = copy_project(tmp_path_factory.mktemp("project"))
+    """The valid fixture as a whole project (our pipeline, its content), built once."""
+    root = tmp_path_factory.mktemp("project")
+    shutil.copytree(DATA / "valid", root, dirs_exist_ok=True)
+    for part in MACHINERY:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
+        else:
+            shutil.copy2(source, root / part)
     result = qa_build(root)
     assert result.returncode == 0, result.stderr
-    assert (root / "site" / "index.html").exists()
+    assert (root / "site" / "questions" / "first-question" / "index.html").exists()
     return root
 
 
-@pytest.mark.parametrize(
-    "case", ["raw-script", "not-utf8", "byte-order-mark", "malformed-front-matter", "unclosed-fence"]
-)
-def test_invalid_sources_leave_site_byte_identical(project_with_site, tmp_path, case):
+@pytest.fixture
+def project(project_with_site, tmp_path) -> Path:
     root = tmp_path / "project"
     shutil.copytree(project_with_site, root)
-    before = fingerprint(root / "site")
-    # lay the broken fixture's files over the real sources
-    for source in (DATA / "broken" / case / "content").rglob("*.md"):
-        relative = source.relative_to(DATA / "broken" / case / "content")
-        target = root / "content" / relative
-        shutil.copy2(source, target)
-    result = qa_build(root)
+    return root
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_broken_source_leaves_site_byte_identical(project, case):
+    before = fingerprint(project / "site")
+    shutil.copytree(DATA / "broken" / case / "content", project / "content", dirs_exist_ok=True)
+    result = qa_build(project)
     assert result.returncode == 1
-    assert "nothing was built" in result.stderr
-    assert fingerprint(root / "site") == before
+    assert result.stderr.rstrip().endswith("nothing was built.")
+    assert fingerprint(project / "site") == before
 
 
-def test_failed_mkdocs_build_leaves_site_byte_identical(project_with_site, tmp_path):
-    root = tmp_path / "project"
-    shutil.copytree(project_with_site, root)
-    before = fingerprint(root / "site")
-    home = root / "docs" / "zh" / "index.md"
+def test_failed_mkdocs_build_leaves_site_byte_identical(project):
+    before = fingerprint(project / "site")
+    home = project / "docs" / "zh" / "index.md"
     home.write_text(home.read_text(encoding="utf-8") + "\n[断链](missing-page.md)\n", encoding="utf-8")
-    result = qa_build(root)
+    result = qa_build(project)
     assert result.returncode != 0
+    assert "missing-page.md" in result.stderr  # strict mode reports the broken link
     assert "site/ was left as it was" in result.stderr
-    assert fingerprint(root / "site") == before
-    assert not list((root / "build").glob("site-*")), "the temporary build folder was not cleaned up"
+    assert fingerprint(project / "site") == before
+    assert not list((project / "build").glob("site-*")), "the temporary build folder was not cleaned up"
 
 
-def test_successful_build_replaces_site(project_with_site, tmp_path):
-    root = tmp_path / "project"
-    shutil.copytree(project_with_site, root)
-    home = root / "docs" / "en" / "index.md"
+def test_successful_build_replaces_site(project):
+    home = project / "docs" / "en" / "index.md"
     home.write_text(home.read_text(encoding="utf-8") + "\nA new closing line.\n", encoding="utf-8")
-    assert qa_build(root).returncode == 0
-    assert "A new closing line." in (root / "site" / "en" / "index.html").read_text(encoding="utf-8")
+    assert qa_build(project).returncode == 0
+    assert "A new closing line." in (project / "site" / "en" / "index.html").read_text(encoding="utf-8")

@@ -14,8 +14,6 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 def fixture_layout(tmp_path: Path) -> Layout:
     shutil.copytree(DATA / "valid", tmp_path, dirs_exist_ok=True)
-    (tmp_path / "docs" / "zh").mkdir(parents=True)
-    (tmp_path / "docs" / "zh" / "index.md").write_text("# 首页\n", encoding="utf-8")
     return Layout(root=tmp_path)
 
 

@@ -1,0 +1,67 @@
+"""MkDocs hook: a Content-Security-Policy and safe external links on every HTML file.
+
+GitHub Pages sends no security headers, so each page carries its policy in a
+<meta http-equiv> tag: everything from the site's own origin only, plus the hash
+of each inline script the theme (or a redirect page) needs.  External links get
+rel="noopener noreferrer".  Runs once at the very end, over every HTML file the
+build wrote (pages, 404s and the redirect pages of mkdocs-redirects).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+EXTERNAL_LINK = re.compile(r'<a (?P<attrs>[^>]*href="https?://[^"]+"[^>]*)>')
+HEAD = re.compile(r"<head>\s*(<meta charset=\"utf-8\">)?", re.I)
+POLICY = (
+    "default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+MARKER = 'http-equiv="Content-Security-Policy"'
+
+
+def script_hashes(html: str) -> list[str]:
+    hashes = []
+    for match in INLINE_SCRIPT.finditer(html):
+        if "application/json" in match["attrs"]:
+            continue  # data, never executed
+        digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
+        hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
+    return sorted(set(hashes))
+
+
+def with_policy(html: str) -> str:
+    meta = f'<meta {MARKER} content="{POLICY.format(hashes=" ".join(script_hashes(html)))}">'
+    # right after <meta charset>, before any script, so it governs all of them
+    return HEAD.sub(lambda m: f"<head>{m[1] or ''}{meta}", html, count=1)
+
+
+def with_safe_links(html: str, own_host: str) -> str:
+    def fix(match: re.Match[str]) -> str:
+        attrs = match["attrs"]
+        href = re.search(r'href="([^"]+)"', attrs)
+        if href and urlsplit(href[1]).netloc == own_host:
+            return match[0]
+        attrs = re.sub(r'\s*rel="[^"]*"', "", attrs)
+        return f'<a {attrs} rel="noopener noreferrer">'
+
+    return EXTERNAL_LINK.sub(fix, html)
+
+
+@event_priority(-300)  # after every other hook has written its files
+def on_post_build(config: MkDocsConfig) -> None:
+    own_host = urlsplit(config.site_url or "").netloc
+    for path in Path(config.site_dir).rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        if MARKER in html:
+            continue  # done in an earlier pass (static-i18n builds once per language)
+        path.write_text(with_policy(with_safe_links(html, own_host)), encoding="utf-8")
