@@ -10,6 +10,7 @@ import pytest
 from qa.build import run_mkdocs
 from qa.catalog import Catalog, load_catalog
 from qa.config import Layout
+from qa.examples import load_examples
 from qa.generate import generate
 from qa.server import serve_in_thread, site_path
 
@@ -31,7 +32,11 @@ def catalog(layout: Layout) -> Catalog:
 @pytest.fixture(scope="session")
 def built_site(layout: Layout, catalog: Catalog, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Generate and run `mkdocs build --strict` into a temporary folder (site/ is left alone)."""
-    generate(catalog, layout)
+    examples, problems = load_examples(
+        layout.examples, {q.slug for q in catalog.questions}, layout.build / "cache" / "examples"
+    )
+    assert problems == []
+    generate(catalog, layout, examples)
     site = tmp_path_factory.mktemp("site")
     shutil.rmtree(site)
     assert run_mkdocs(layout, site) == 0, "mkdocs build --strict failed"

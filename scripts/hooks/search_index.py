@@ -32,7 +32,13 @@ SEPARATOR = (
 )
 # Field weights: a question whose title or bold answer terms hold the query
 # outranks one that merely mentions it in passing.
-FIELDS = {"title": {"boost": 20}, "terms": {"boost": 8}, "text": {"boost": 1}, "parts": {"boost": 1}}
+FIELDS = {
+    "title": {"boost": 20},
+    "terms": {"boost": 8},
+    "text": {"boost": 1},
+    "note": {"boost": 0.3},
+    "parts": {"boost": 1},
+}
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
 WORKER = re.compile(r'("search": ")([^"]*/)(search\.[0-9a-f]+\.min\.js)(")')
 HAN = re.compile(r"[\u3400-\u9fff]")
@@ -88,6 +94,7 @@ def index_for(docs: list[dict[str, object]], lang: str) -> dict[str, object]:
                 "title": segment(str(d["title"])),
                 "terms": [" ".join(jieba.cut_for_search(str(t))) for t in d["terms"]],  # type: ignore[union-attr]
                 "text": segment(str(d["text"])),
+                "note": segment(str(d["note"])),
                 "parts": sub_words(f"{d['title']} {' '.join(d['terms'])} {d['text']}"),  # type: ignore[arg-type]
             }
             for d in docs

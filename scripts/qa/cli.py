@@ -16,6 +16,7 @@ from pathlib import Path
 from qa.build import build_site
 from qa.catalog import Catalog, load_catalog
 from qa.config import Layout
+from qa.examples import load_examples
 from qa.generate import generate
 from qa.model import SourceError
 from qa.seed import import_seed
@@ -54,7 +55,14 @@ def cmd_generate(layout: Layout, args: argparse.Namespace) -> int:
     catalog = _catalog_or_report(layout)
     if catalog is None:
         return 1
-    changed = generate(catalog, layout)
+    slugs = {q.slug for q in catalog.questions}
+    examples, problems = load_examples(layout.examples, slugs, layout.build / "cache" / "examples")
+    if problems:
+        for problem in problems:
+            print(problem.render(layout.root), file=sys.stderr)
+        print(f"{len(problems)} problem(s) found; nothing was built.", file=sys.stderr)
+        return 1
+    changed = generate(catalog, layout, examples)
     print(f"build/docs staged ({len(changed)} file(s) changed).")
     return 0
 

@@ -25,6 +25,14 @@ class Layout:
         return self.content / "topics.yml"
 
     @property
+    def difficulty_file(self) -> Path:
+        return self.content / "difficulty.yml"
+
+    @property
+    def examples(self) -> Path:  # runnable examples, one `<slug>.py` per question
+        return self.content / "examples"
+
+    @property
     def seed_file(self) -> Path:  # snapshot of ../shared/seed/questions.zh.txt (tests keep them equal)
         return self.content / "seed" / "questions.zh.txt"
 

@@ -63,5 +63,5 @@ def parse_source(path: Path, text: str) -> tuple[Source | None, list[Problem]]:
 
 def dump_front_matter(meta: dict[str, object]) -> str:
     """Serialise front matter the way authored sources are written (stable key order)."""
-    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=None)
     return f"{FENCE}\n{dumped}{FENCE}\n"

@@ -13,23 +13,30 @@ from pathlib import Path
 from qa.cards import Card, render_cached
 from qa.catalog import Catalog
 from qa.config import Layout
+from qa.examples import Example
 from qa.model import LANGUAGES
-from qa.pages import index_page, question_page
+from qa.pages import QuestionContext, index_page, question_page
+from qa.related import related
 from qa.search_docs import search_documents
 from qa.strings import STRINGS
 
 
-def planned_pages(catalog: Catalog) -> dict[str, str]:
+def planned_pages(catalog: Catalog, examples: dict[str, Example]) -> dict[str, str]:
     """Every generated page: path relative to docs_dir → Markdown."""
-    topics = {t.id: t for t in catalog.topics}
     pages: dict[str, str] = {}
     for lang in LANGUAGES:
         questions = catalog.in_language(lang)
-        pages[f"{lang}/questions/index.md"] = index_page(lang, questions, catalog.topics)
+        pages[f"{lang}/questions/index.md"] = index_page(lang, questions, catalog.topics, catalog.levels)
         for i, q in enumerate(questions):
-            prev = questions[i - 1] if i > 0 else None
-            next_ = questions[i + 1] if i + 1 < len(questions) else None
-            pages[f"{lang}/questions/{q.slug}.md"] = question_page(q, topics[q.topic], prev, next_)
+            context = QuestionContext(
+                topic=catalog.topic(q),
+                level=catalog.level(q),
+                previous=questions[i - 1] if i > 0 else None,
+                next=questions[i + 1] if i + 1 < len(questions) else None,
+                related=related(q, questions),
+                example=examples.get(q.slug),
+            )
+            pages[f"{lang}/questions/{q.slug}.md"] = question_page(q, context)
     return pages
 
 
@@ -57,10 +64,12 @@ def redirect_map(catalog: Catalog) -> dict[str, str]:
     return links
 
 
-def generate(catalog: Catalog, layout: Layout) -> list[Path]:
+def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example]) -> list[Path]:
     """Write the staged docs folder; return the files that changed."""
     target = layout.staged_docs
-    wanted: dict[Path, bytes] = {target / rel: text.encode("utf-8") for rel, text in planned_pages(catalog).items()}
+    wanted: dict[Path, bytes] = {
+        target / rel: text.encode("utf-8") for rel, text in planned_pages(catalog, examples).items()
+    }
     wanted[layout.build / "redirects.json"] = json.dumps(redirect_map(catalog), indent=1).encode()
     cache = layout.build / "cache" / "cards"
     for rel, card in planned_cards(catalog).items():

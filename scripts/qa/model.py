@@ -1,4 +1,4 @@
-"""Typed records shared by every stage: questions, topics and problems."""
+"""Typed records shared by every stage: questions, labels (topics, difficulty) and problems."""
 
 from __future__ import annotations
 
@@ -28,7 +28,9 @@ class Problem:
 
 
 @dataclass(frozen=True)
-class Topic:
+class Label:
+    """An entry of a fixed vocabulary (a topic, a difficulty) with its name per language."""
+
     id: str
     labels: dict[str, str]  # language → label
 
@@ -48,9 +50,12 @@ class Question:
     number: int
     slug: str
     topic: str
+    difficulty: str
+    tags: list[str]
     title: str
     prompt: str
-    answer: str  # Markdown: the lead sentence and the bullets
+    answer: str  # Markdown: the lead sentence and the bullets (the seed's text for Chinese)
+    note: str = ""  # Markdown: the editor's note section after the answer, heading included
     # line numbers of front matter keys and of the body, for error messages
     lines: dict[str, int] = field(default_factory=dict)
     # fields whose value was missing or of the wrong type (already reported)
@@ -58,6 +63,11 @@ class Question:
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, 1)
+
+    @property
+    def body(self) -> str:
+        """The Markdown below the front matter: the answer, then the note."""
+        return f"{self.answer}\n\n{self.note}" if self.note else self.answer
 
 
 class SourceError(Exception):

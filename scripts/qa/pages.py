@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import html
 import json
+from dataclasses import dataclass
 
-from qa.model import Question, Topic
+from qa.examples import Example
+from qa.model import Label, Question
 from qa.strings import STRINGS
 
 
-def question_page(q: Question, topic: Topic, prev: Question | None, next_: Question | None) -> str:
+@dataclass(frozen=True)
+class QuestionContext:
+    """Everything around one question that its page shows."""
+
+    topic: Label
+    level: Label
+    previous: Question | None
+    next: Question | None
+    related: list[Question]
+    example: Example | None
+
+
+def question_page(q: Question, context: QuestionContext) -> str:
     s = STRINGS[q.lang]
     meta = {
         "title": f"{q.number}. {q.title}",
@@ -17,38 +31,72 @@ def question_page(q: Question, topic: Topic, prev: Question | None, next_: Quest
         "card": f"assets/cards/{q.slug}.png",
         "qa_number": q.number,
     }
-    crumbs = f"[{s.all_questions}](index.md) › [{topic.labels[q.lang]}](index.md#{topic.id})"
-    pager = []
-    if prev is not None:
-        label = f"← {s.previous}{s.colon}{prev.number}. {prev.title}"
-        pager.append(f'[{label}]({prev.slug}.md){{ .qa-prev rel="prev" }}')
+    topic, level = context.topic.labels[q.lang], context.level.labels[q.lang]
+    crumbs = f"[{s.all_questions}](index.md) › [{topic}](index.md#{context.topic.id})"
+    parts = [
+        _front_matter(meta),
+        f'<nav class="qa-crumbs" aria-label="{s.crumbs_label}" markdown>{crumbs}</nav>',
+        "",
+        f"# {q.number}. {q.title} {{ #question }}",
+        "",
+        f"{s.topic}{s.colon}[{topic}](index.md#{context.topic.id}) · {s.difficulty}{s.colon}{level}",
+        "{ .qa-meta }",
+        "",
+        f"**{s.prompt}** {q.prompt}",
+        "",
+        share_buttons(q),
+        "",
+        f"/// details | {s.answer}",
+        "    type: qa-answer",
+        "    attrs: {id: answer}",
+        "",
+        q.answer,
+        "///",
+        "",
+    ]
+    if q.note:
+        parts += [q.note, ""]
+    if context.example is not None:
+        parts += example_section(q, context.example)
+    if context.related:
+        parts += [f"## {s.related_heading} {{ #related }}", ""]
+        parts += [f"- [{r.number}. {r.title}]({r.slug}.md)" for r in context.related]
+        parts.append("")
+    parts += pager(q, context.previous, context.next)
+    return "\n".join(parts)
+
+
+def example_section(q: Question, example: Example) -> list[str]:
+    s = STRINGS[q.lang]
+    fence = "````" if "```" in example.code or "```" in example.output else "```"
+    return [
+        f"## {s.example_heading} {{ #example }}",
+        "",
+        s.example_intro.format(file=f"{q.slug}.py"),
+        "",
+        f"{fence}python",
+        example.code.rstrip("\n"),
+        fence,
+        "",
+        s.output,
+        "",
+        f'{fence}text {{ .qa-output data-example="{q.slug}" }}',
+        example.output.rstrip("\n"),
+        fence,
+        "",
+    ]
+
+
+def pager(q: Question, previous: Question | None, next_: Question | None) -> list[str]:
+    s = STRINGS[q.lang]
+    links = []
+    if previous is not None:
+        label = f"← {s.previous}{s.colon}{previous.number}. {previous.title}"
+        links.append(f'[{label}]({previous.slug}.md){{ .qa-prev rel="prev" }}')
     if next_ is not None:
         label = f"{s.next}{s.colon}{next_.number}. {next_.title} →"
-        pager.append(f'[{label}]({next_.slug}.md){{ .qa-next rel="next" }}')
-    return "\n".join(
-        [
-            _front_matter(meta),
-            f'<nav class="qa-crumbs" aria-label="{s.crumbs_label}" markdown>{crumbs}</nav>',
-            "",
-            f"# {q.number}. {q.title} {{ #question }}",
-            "",
-            f"**{s.prompt}** {q.prompt}",
-            "",
-            share_buttons(q),
-            "",
-            f"/// details | {s.answer}",
-            "    type: qa-answer",
-            "    attrs: {id: answer}",
-            "",
-            q.answer,
-            "///",
-            "",
-            f'<nav class="qa-pager" aria-label="{s.pager_label}" markdown>',
-            "\n".join(pager),
-            "</nav>",
-            "",
-        ]
-    )
+        links.append(f'[{label}]({next_.slug}.md){{ .qa-next rel="next" }}')
+    return [f'<nav class="qa-pager" aria-label="{s.pager_label}" markdown>', "\n".join(links), "</nav>", ""]
 
 
 def share_buttons(q: Question) -> str:
@@ -65,13 +113,17 @@ def share_buttons(q: Question) -> str:
     )
 
 
-def index_page(lang: str, questions: list[Question], topics: list[Topic]) -> str:
+def index_page(lang: str, questions: list[Question], topics: list[Label], levels: list[Label]) -> str:
+    """Every question, grouped by topic; a complete plain list that qa.js can filter in place."""
     s = STRINGS[lang]
+    level_names = {level.id: level.labels[lang] for level in levels}
     out = [
         _front_matter({"title": s.index_title, "card": "assets/cards/home.png"}),
         f"# {s.index_title}",
         "",
         s.index_intro.format(count=len(questions)),
+        "",
+        filter_form(lang, topics, levels, len(questions)),
         "",
     ]
     for topic in topics:
@@ -79,10 +131,39 @@ def index_page(lang: str, questions: list[Question], topics: list[Topic]) -> str
         if not mine:
             continue
         label = topic.labels[lang]
-        out += [f"## {label} {{ #{topic.id} }}", "", f"| {s.number} | {s.question} | {s.topic} |", "|---|---|---|"]
-        out += [f"| {q.number} | [{_cell(q.title)}]({q.slug}.md) | {label} |" for q in mine]
-        out.append("")
+        out += [
+            f'<section class="qa-topic" data-topic="{topic.id}" markdown>',
+            "",
+            f"## {label} {{ #{topic.id} }}",
+            "",
+            f"| {s.number} | {s.question} | {s.topic} | {s.difficulty} |",
+            "|---|---|---|---|",
+        ]
+        out += [
+            f'| {q.number} | [{_cell(q.title)}]({q.slug}.md){{ data-topic="{q.topic}" '
+            f'data-difficulty="{q.difficulty}" }} | {label} | {level_names[q.difficulty]} |'
+            for q in mine
+        ]
+        out += ["", "</section>", ""]
     return "\n".join(out)
+
+
+def filter_form(lang: str, topics: list[Label], levels: list[Label], total: int) -> str:
+    """Hidden until qa.js shows it: without JavaScript the list is simply complete."""
+    s = STRINGS[lang]
+
+    def select(name: str, label: str, everything: str, options: list[Label]) -> str:
+        items = "".join(f'<option value="{o.id}">{html.escape(o.labels[lang])}</option>' for o in options)
+        options_html = f'<option value="">{everything}</option>{items}'
+        return f'<label>{label} <select data-filter="{name}">{options_html}</select></label>'
+
+    return (
+        f'<form class="qa-filter" aria-label="{s.filter_label}" hidden>'
+        + select("topic", s.topic, s.all_topics, topics)
+        + select("difficulty", s.difficulty, s.all_levels, levels)
+        + f'<output class="qa-filter-count" aria-live="polite" data-template="{s.filter_count}" data-total="{total}">'
+        "</output></form>"
+    )
 
 
 def _cell(text: str) -> str:

@@ -2,7 +2,8 @@
 
 One document per question, built from the sources rather than from rendered
 pages, so navigation text (breadcrumbs, previous/next titles) never matches a
-query.  Fields: the title, the bold answer terms, and the body text.  The
+query.  Fields: the title, the bold answer terms, the prompt and answer text, and
+the editor's note (weighted least: it mentions many techniques in passing).  The
 search-engine format (tokenizing, boosts, file layout) belongs to the MkDocs hook.
 """
 
@@ -30,12 +31,14 @@ def search_documents(catalog: Catalog, lang: str) -> list[dict[str, object]]:
     for q in catalog.in_language(lang):
         lead, bullets = parse_answer(q.answer)
         body = [plain(q.prompt), plain(lead)] + [f"{plain(b.term)}{s.colon}{plain(b.text)}" for b in bullets]
+        note = [plain(line.lstrip("-# ")) for line in q.note.splitlines()[1:] if line.strip()]
         docs.append(
             {
                 "location": f"questions/{q.slug}/",
                 "title": html.escape(f"{q.number}. {q.title}", quote=False),
                 "terms": [plain(b.term) for b in bullets],
                 "text": " ".join(body),
+                "note": " ".join(note),
             }
         )
     return docs

@@ -81,7 +81,8 @@ def import_seed(seed: Path, zh_dir: Path) -> list[Path]:
     written: list[Path] = []
     for q in parse_seed(seed):
         path = existing.get(q.number, zh_dir / f"{q.number:02d}.md")
-        meta, extra = kept.get(path, ({"number": q.number, "slug": "", "topic": ""}, ""))
+        blank: dict[str, object] = {"number": q.number, "slug": "", "topic": "", "difficulty": "", "tags": []}
+        meta, extra = kept.get(path, (blank, ""))
         meta = {k: v for k, v in meta.items() if k not in SEED_FIELDS}
         meta = {**_before_seed_fields(meta), "title": q.title, "prompt": q.prompt, **_after_seed_fields(meta)}
         text = dump_front_matter(meta) + "\n" + q.answer + "\n" + extra
@@ -98,7 +99,7 @@ def editor_sections(body: str) -> str:
 
 
 # Keep a stable key order: identity first, then the seed's fields, then the rest.
-IDENTITY_KEYS = ("number", "slug", "topic")
+IDENTITY_KEYS = ("number", "slug", "topic", "difficulty", "tags")
 
 
 def _before_seed_fields(meta: dict[str, object]) -> dict[str, object]:

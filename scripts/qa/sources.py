@@ -1,40 +1,45 @@
-"""Load question sources and topics into typed records, collecting problems."""
+"""Load question sources and vocabularies into typed records, collecting problems."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
 
 from qa.frontmatter import read_source
-from qa.model import LANGUAGES, Problem, Question, Topic
+from qa.model import LANGUAGES, Label, Problem, Question
 
 # Front matter schema: key → type.  Every key is required; others are unknown.
 FIELDS: dict[str, type] = {
     "number": int,
     "slug": str,
     "topic": str,
+    "difficulty": str,
+    "tags": list,
     "title": str,
     "prompt": str,
 }
 TYPE_NAMES = {int: "an integer", str: "a string", list: "a list"}
+SECTION = re.compile(r"^## ", re.MULTILINE)  # the answer ends where the first section starts
 
 
-def load_topics(path: Path) -> tuple[list[Topic], list[Problem]]:
+def load_labels(path: Path) -> tuple[list[Label], list[Problem]]:
+    """A vocabulary file: a list of {id, zh, en}."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as err:
-        return [], [Problem(path, 1, f"cannot read topics: {err} — fix content/topics.yml")]
-    topics: list[Topic] = []
-    problems: list[Problem] = []
+        return [], [Problem(path, 1, f"cannot read {path.name}: {err} — fix its YAML")]
     if not isinstance(data, list):
-        return [], [Problem(path, 1, "topics must be a list of {id, zh, en} entries")]
+        return [], [Problem(path, 1, "must be a list of {id, zh, en} entries — see content/topics.yml")]
+    labels: list[Label] = []
+    problems: list[Problem] = []
     for i, item in enumerate(data):
         if not isinstance(item, dict) or not {"id", *LANGUAGES} <= item.keys():
-            problems.append(Problem(path, 1, f"topic #{i + 1} needs the keys id, {', '.join(LANGUAGES)}"))
+            problems.append(Problem(path, 1, f"entry #{i + 1} needs the keys id, {', '.join(LANGUAGES)}"))
             continue
-        topics.append(Topic(str(item["id"]), {lang: str(item[lang]) for lang in LANGUAGES}))
-    return topics, problems
+        labels.append(Label(str(item["id"]), {lang: str(item[lang]) for lang in LANGUAGES}))
+    return labels, problems
 
 
 def load_question(path: Path, lang: str) -> tuple[Question | None, list[Problem]]:
@@ -69,11 +74,15 @@ def load_question(path: Path, lang: str) -> tuple[Question | None, list[Problem]
             values[key] = value.strip() if isinstance(value, str) else value
             continue
         invalid.add(key)
-        values[key] = kind()  # 0 or "": a placeholder the rules skip
+        values[key] = kind()  # 0, "" or []: a placeholder the rules skip
     lines = dict(source.lines)
     skipped = source.body[: len(source.body) - len(source.body.lstrip("\n"))].count("\n")
     lines["body"] = source.body_line + skipped  # first non-blank body line
-    question = Question(lang=lang, path=path, answer=source.body.strip(), lines=lines, invalid=invalid, **values)  # type: ignore[arg-type]
+    body = source.body.strip()
+    split = SECTION.search(body)
+    answer, note = (body[: split.start()].rstrip(), body[split.start() :]) if split else (body, "")
+    lines["note"] = lines["body"] + body[: split.start()].count("\n") if split else lines["body"]
+    question = Question(lang=lang, path=path, answer=answer, note=note, lines=lines, invalid=invalid, **values)  # type: ignore[arg-type]
     return question, problems
 
 

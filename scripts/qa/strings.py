@@ -26,6 +26,16 @@ class Strings:
     home_card_footer: str
     crumbs_label: str  # accessible names of the two navigation landmarks on a question page
     pager_label: str
+    note_heading: str  # the editor's note section of a source: `## {note_heading} { #note }`
+    example_heading: str
+    example_intro: str  # formatted with {file}
+    output: str
+    related_heading: str
+    difficulty: str
+    all_topics: str
+    all_levels: str
+    filter_label: str
+    filter_count: str  # formatted by qa.js: {shown} of {total}
 
 
 STRINGS: dict[str, Strings] = {
@@ -49,6 +59,16 @@ STRINGS: dict[str, Strings] = {
         home_card_footer="量化 · 剪枝 · 知识蒸馏 · 显存 · 部署",
         crumbs_label="所在位置",
         pager_label="上一题与下一题",
+        note_heading="编者注",
+        example_heading="代码示例",
+        example_intro="可运行的示例 `{file}`（Python 标准库与 NumPy，不下载任何模型或数据）：",
+        output="运行输出：",
+        related_heading="相关题目",
+        difficulty="难度",
+        all_topics="全部主题",
+        all_levels="全部难度",
+        filter_label="筛选题目",
+        filter_count="显示 {shown} / {total} 道题",
     ),
     "en": Strings(
         prompt="Question:",
@@ -70,5 +90,15 @@ STRINGS: dict[str, Strings] = {
         home_card_footer="Quantization · pruning · distillation · GPU memory · deployment",
         crumbs_label="Breadcrumbs",
         pager_label="Previous and next question",
+        note_heading="Editor's note",
+        example_heading="Runnable example",
+        example_intro="A runnable example, `{file}` (Python standard library and NumPy; nothing is downloaded):",
+        output="What it prints:",
+        related_heading="Related questions",
+        difficulty="Difficulty",
+        all_topics="All topics",
+        all_levels="All levels",
+        filter_label="Filter questions",
+        filter_count="Showing {shown} of {total} questions",
     ),
 }

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
-from qa.model import DEFAULT_LANGUAGE, LANGUAGES, Problem, Question, Topic
+from qa.model import DEFAULT_LANGUAGE, LANGUAGES, Label, Problem, Question
+from qa.strings import STRINGS
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
@@ -26,10 +28,28 @@ RAW_HTML = [
     (re.compile(r"javascript\s*:", re.I), "`javascript:` URL is not allowed — link to an http(s) page"),
 ]
 
-FileRule = Callable[[Question, set[str]], Iterator[Problem]]
+MAX_TAGS = 6
+SHARED = ("slug", "topic", "difficulty", "tags")  # the same in every language
 
 
-def check_identity(q: Question, topic_ids: set[str]) -> Iterator[Problem]:
+@dataclass(frozen=True)
+class Vocabulary:
+    topics: set[str]
+    levels: set[str]
+
+
+FileRule = Callable[[Question, Vocabulary], Iterator[Problem]]
+
+
+def body_lines(q: Question) -> Iterator[tuple[int, str]]:
+    """(line number in the source, text) for every line of the answer and the note."""
+    for offset, line in enumerate(q.answer.splitlines()):
+        yield q.line_of("body") + offset, line
+    for offset, line in enumerate(q.note.splitlines()):
+        yield q.line_of("note") + offset, line
+
+
+def check_identity(q: Question, vocabulary: Vocabulary) -> Iterator[Problem]:
     if "number" not in q.invalid and q.number < 1:
         yield Problem(q.path, q.line_of("number"), f"number {q.number} is not positive — number questions from 1")
     if "slug" in q.invalid:
@@ -42,15 +62,31 @@ def check_identity(q: Question, topic_ids: set[str]) -> Iterator[Problem]:
             q.line_of("slug"),
             f"slug `{q.slug}` is not kebab-case — use lowercase letters, digits and single hyphens",
         )
-    if "topic" not in q.invalid and q.topic not in topic_ids:
+    if "topic" not in q.invalid and q.topic not in vocabulary.topics:
         yield Problem(
             q.path,
             q.line_of("topic"),
-            f"unknown topic `{q.topic}` — use one of: {', '.join(sorted(topic_ids))}",
+            f"unknown topic `{q.topic}` — use one of: {', '.join(sorted(vocabulary.topics))}",
         )
+    if "difficulty" not in q.invalid and q.difficulty not in vocabulary.levels:
+        yield Problem(
+            q.path,
+            q.line_of("difficulty"),
+            f"unknown difficulty `{q.difficulty}` — use one of: {', '.join(sorted(vocabulary.levels))}",
+        )
+    if "tags" not in q.invalid:
+        if not 1 <= len(q.tags) <= MAX_TAGS:
+            yield Problem(
+                q.path, q.line_of("tags"), f"give 1 to {MAX_TAGS} tags, not {len(q.tags)} — tags find related questions"
+            )
+        for tag in q.tags:
+            if not isinstance(tag, str) or not KEBAB.match(tag):
+                yield Problem(
+                    q.path, q.line_of("tags"), f"tag `{tag}` is not kebab-case — use lowercase words joined by hyphens"
+                )
 
 
-def check_text(q: Question, _: set[str]) -> Iterator[Problem]:
+def check_text(q: Question, _: Vocabulary) -> Iterator[Problem]:
     for key in ("title", "prompt"):
         if key not in q.invalid and not getattr(q, key):
             yield Problem(q.path, q.line_of(key), f"{key} is empty — write the question's {key}")
@@ -66,18 +102,31 @@ def check_text(q: Question, _: set[str]) -> Iterator[Problem]:
         for key in ("title", "prompt"):
             if CJK.search(getattr(q, key)):
                 yield Problem(q.path, q.line_of(key), f"{key} contains Chinese characters — translate it into English")
-        for offset, line in enumerate(q.answer.splitlines()):
+        for number, line in body_lines(q):
             if CJK.search(line):
-                yield Problem(
-                    q.path, _body_line(q, offset), "answer contains Chinese characters — translate it into English"
-                )
+                yield Problem(q.path, number, "text contains Chinese characters — translate it into English")
 
 
-def check_markup(q: Question, _: set[str]) -> Iterator[Problem]:
+def check_note(q: Question, _: Vocabulary) -> Iterator[Problem]:
+    """The body is the answer, then (optionally) the editor's note, citing its sources."""
+    if not q.note:
+        return
+    heading = f"## {STRINGS[q.lang].note_heading} {{ #note }}"
+    for number, line in body_lines(q):
+        if line.startswith("## ") and not (number == q.line_of("note") and line.strip() == heading):
+            yield Problem(
+                q.path, number, f"unexpected section `{line.strip()}` — after the answer comes only `{heading}`"
+            )
+    if not re.search(r"\]\(https?://", q.note):
+        yield Problem(
+            q.path, q.line_of("note"), "editor's note cites no source — link a paper (arXiv) or official documentation"
+        )
+
+
+def check_markup(q: Question, _: Vocabulary) -> Iterator[Problem]:
     fence_at: int | None = None
     block_at: list[int] = []
-    for offset, line in enumerate(q.answer.splitlines()):
-        number = _body_line(q, offset)
+    for number, line in body_lines(q):
         if FENCE.match(line):
             fence_at = None if fence_at is not None else number
             continue
@@ -101,42 +150,38 @@ def check_markup(q: Question, _: set[str]) -> Iterator[Problem]:
 
 def check_links(q: Question, slugs: set[str] | None) -> Iterator[Problem]:
     """Links to other questions must resolve; `slugs` is None when they cannot be known."""
-    for offset, line in enumerate(q.answer.splitlines()):
+    for number, line in body_lines(q):
         for match in LINK.finditer(line):
             target = match["target"]
             if re.match(r"^\s*javascript\s*:", target, re.I):
                 continue  # reported by check_markup
             if re.match(r"^(https?:|mailto:)", target) or target.startswith("#"):
                 if target.startswith("#") and target[1:] not in ANCHORS:
-                    yield _bad_anchor(q, offset, target[1:])
+                    yield _bad_anchor(q, number, target[1:])
                 continue
             page, _, anchor = target.partition("#")
             if not page.endswith(".md") or "/" in page:
                 yield Problem(
                     q.path,
-                    _body_line(q, offset),
+                    number,
                     f"link `{target}` is not a question link — write another question as `slug.md`, or an http(s) URL",
                 )
             elif slugs is not None and page[:-3] not in slugs:
                 yield Problem(
                     q.path,
-                    _body_line(q, offset),
+                    number,
                     f"link `{target}` points to a missing question — use the slug of an existing question",
                 )
             elif anchor and anchor not in ANCHORS:
-                yield _bad_anchor(q, offset, anchor)
+                yield _bad_anchor(q, number, anchor)
 
 
-def _bad_anchor(q: Question, offset: int, anchor: str) -> Problem:
+def _bad_anchor(q: Question, number: int, anchor: str) -> Problem:
     return Problem(
         q.path,
-        _body_line(q, offset),
+        number,
         f"link points to a missing anchor `#{anchor}` — use one of: {', '.join('#' + a for a in ANCHORS)}",
     )
-
-
-def _body_line(q: Question, offset: int) -> int:
-    return q.line_of("body") + offset
 
 
 def check_set(questions: list[Question], unknown: set[str]) -> Iterator[Problem]:
@@ -179,7 +224,7 @@ def check_set(questions: list[Question], unknown: set[str]) -> Iterator[Problem]
         if reference is None:
             continue
         for q in versions.values():
-            for key in ("slug", "topic"):
+            for key in SHARED:
                 if key in q.invalid or key in reference.invalid:
                     continue
                 if q is not reference and getattr(q, key) != getattr(reference, key):
@@ -191,13 +236,15 @@ def check_set(questions: list[Question], unknown: set[str]) -> Iterator[Problem]
                     )
 
 
-FILE_RULES: tuple[FileRule, ...] = (check_identity, check_text, check_markup)
+FILE_RULES: tuple[FileRule, ...] = (check_identity, check_text, check_note, check_markup)
 
 
-def validate(questions: list[Question], topics: list[Topic], unreadable: set[str] = frozenset()) -> list[Problem]:
+def validate(
+    questions: list[Question], topics: list[Label], levels: list[Label], unreadable: set[str] = frozenset()
+) -> list[Problem]:
     """Every problem in the set, in one pass.  `unreadable`: languages with a source
     whose front matter could not be read at all."""
-    topic_ids = {t.id for t in topics}
+    vocabulary = Vocabulary({t.id for t in topics}, {level.id for level in levels})
     problems: list[Problem] = []
     unknown_number = set(unreadable) | {q.lang for q in questions if "number" in q.invalid}
     unknown_slug = set(unreadable) | {q.lang for q in questions if "slug" in q.invalid}
@@ -206,7 +253,7 @@ def validate(questions: list[Question], topics: list[Topic], unreadable: set[str
     }
     for q in questions:
         for rule in FILE_RULES:
-            problems.extend(rule(q, topic_ids))
+            problems.extend(rule(q, vocabulary))
         problems.extend(check_links(q, slugs[q.lang]))
     problems.extend(check_set(questions, unknown_number))
     return sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))

@@ -7,7 +7,16 @@ from pathlib import Path
 import pytest
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = ["", "questions/", "questions/quantization/", "en/", "en/questions/", "en/questions/quantization/"]
+PAGES = [
+    "",
+    "questions/",
+    "questions/quantization/",
+    "questions/edge-deployment/",
+    "en/",
+    "en/questions/",
+    "en/questions/quantization/",
+    "en/questions/visualization/",
+]
 
 
 def violations(page) -> list[str]:

@@ -18,7 +18,7 @@ def fixture_layout(tmp_path: Path) -> Layout:
 
 
 def test_question_page_has_prompt_collapsed_answer_and_pager(catalog):
-    pages = planned_pages(catalog)
+    pages = planned_pages(catalog, {})
     page = pages["zh/questions/quantization.md"]
     assert "# 9. 如何实现LLM模型的量化？ { #question }" in page
     assert "**题目：** 请描述一种实现大型语言模型（LLM）量化的方法。" in page
@@ -29,7 +29,7 @@ def test_question_page_has_prompt_collapsed_answer_and_pager(catalog):
 
 
 def test_first_and_last_questions_have_one_neighbour(catalog):
-    pages = planned_pages(catalog)
+    pages = planned_pages(catalog, {})
     first = pages["en/questions/optimize-inference-speed.md"]
     last = pages["en/questions/visualization.md"]
     assert "qa-prev" not in first and "qa-next" in first
@@ -38,9 +38,9 @@ def test_first_and_last_questions_have_one_neighbour(catalog):
 
 def test_index_lists_every_question_grouped_by_topic(catalog):
     for lang in ("zh", "en"):
-        index = planned_pages(catalog)[f"{lang}/questions/index.md"]
+        index = planned_pages(catalog, {})[f"{lang}/questions/index.md"]
         for q in catalog.in_language(lang):
-            assert f"| {q.number} | [{q.title}]({q.slug}.md) |" in index
+            assert f"| {q.number} | [{q.title}]({q.slug}.md){{ data-topic=" in index
         positions = [index.index(f"{{ #{t.id} }}") for t in catalog.topics]
         assert positions == sorted(positions)
 
@@ -60,10 +60,11 @@ def test_adding_a_question_is_adding_its_two_sources(tmp_path):
         (layout.questions / lang / "03.md").write_text(source, encoding="utf-8")
     catalog, problems = load_catalog(layout)
     assert problems == []
-    generate(catalog, layout)
+    generate(catalog, layout, {})
     staged = layout.staged_docs
     assert (staged / "zh/questions/third-question.md").exists()
     assert "[第三题？](third-question.md)" in (staged / "zh/questions/index.md").read_text(encoding="utf-8")
+    assert "(third-question.md)" in (staged / "zh/questions/second-question.md").read_text(encoding="utf-8")
     assert "(third-question.md)" in (staged / "en/questions/second-question.md").read_text(encoding="utf-8")
     assert '"q/3/index.md": "questions/third-question.md"' in (layout.build / "redirects.json").read_text()
 
@@ -71,9 +72,9 @@ def test_adding_a_question_is_adding_its_two_sources(tmp_path):
 def test_generate_rewrites_only_what_changed_and_removes_stale_pages(tmp_path):
     layout = fixture_layout(tmp_path)
     catalog, _ = load_catalog(layout)
-    assert generate(catalog, layout)  # first run writes everything
-    assert generate(catalog, layout) == []  # nothing changed, nothing written
+    assert generate(catalog, layout, {})  # first run writes everything
+    assert generate(catalog, layout, {}) == []  # nothing changed, nothing written
     stale = layout.staged_docs / "zh/questions/retired.md"
     stale.write_text("old", encoding="utf-8")
-    assert generate(catalog, layout) == [stale]
+    assert generate(catalog, layout, {}) == [stale]
     assert not stale.exists()

@@ -41,3 +41,53 @@
     });
   });
 })();
+
+// Index page: filter the list by topic and difficulty without leaving the page.
+// The form is hidden in the HTML, so without JavaScript the list is simply complete.
+(function () {
+  var form = document.querySelector("form.qa-filter");
+  if (!form) return;
+  var count = form.querySelector(".qa-filter-count");
+  var sections = document.querySelectorAll("section.qa-topic");
+
+  function apply() {
+    var wanted = {};
+    form.querySelectorAll("select[data-filter]").forEach(function (select) {
+      wanted[select.dataset.filter] = select.value;
+    });
+    var shown = 0;
+    sections.forEach(function (section) {
+      var visible = 0;
+      section.querySelectorAll("a[data-topic]").forEach(function (link) {
+        var match = (!wanted.topic || link.dataset.topic === wanted.topic) &&
+          (!wanted.difficulty || link.dataset.difficulty === wanted.difficulty);
+        link.closest("tr").hidden = !match;
+        if (match) visible++;
+      });
+      section.hidden = visible === 0;
+      shown += visible;
+    });
+    count.textContent = count.dataset.template
+      .replace("{shown}", shown).replace("{total}", count.dataset.total);
+  }
+
+  form.addEventListener("change", apply);
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.hidden = false;
+  apply();
+})();
+
+// Material adds a <nav> with a copy button to every code block; several unnamed
+// navigation landmarks on one page confuse screen readers (axe: landmark-unique).
+// Name each one after the block it belongs to.
+(function () {
+  var label = document.documentElement.lang.indexOf("zh") === 0 ? "代码块操作" : "Code block actions";
+  function name() {
+    document.querySelectorAll("nav.md-code__nav:not([aria-label])").forEach(function (nav) {
+      var block = nav.closest("[id^='__code_']");
+      nav.setAttribute("aria-label", label + " " + (block ? Number(block.id.slice(7)) + 1 : ""));
+    });
+  }
+  new MutationObserver(name).observe(document.body, { childList: true, subtree: true });
+  name();
+})();

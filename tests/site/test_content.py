@@ -1,0 +1,75 @@
+"""Beyond the seed: editor's notes with sources, runnable examples, topic, difficulty, related questions."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from qa.examples import run_example
+
+from .helpers import question_pages, soup
+
+PRIMARY_SOURCE = re.compile(
+    r"https://(arxiv\.org/abs/\d{4}\.\d{4,5}|docs\.vllm\.ai/|nvidia\.github\.io/TensorRT-LLM/|github\.com/ggml-org/"
+    r"|pytorch\.org/|docs\.python\.org/|mlcommons\.org/|huggingface\.co/docs/|owasp\.org/|www\.tensorflow\.org/"
+    r"|llm\.mlc\.ai/)"
+)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_question_has_an_editors_note_citing_a_primary_source(catalog, lang):
+    for q in catalog.in_language(lang):
+        assert q.note, f"{q.path}: no editor's note"
+        assert PRIMARY_SOURCE.search(q.note), f"{q.path}: the note cites no paper or official documentation"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_note_follows_the_verbatim_answer_on_the_page(built_site, catalog, lang):
+    root = built_site if lang == "zh" else built_site / "en"
+    for q in catalog.in_language(lang):
+        article = soup(root / "questions" / q.slug / "index.html").find("article")
+        answer, note = article.find("details", id="answer"), article.find(id="note")
+        assert answer is not None and note is not None
+        assert answer.sourceline < note.sourceline, q.slug
+        assert note.find_next("a", href=PRIMARY_SOURCE) is not None, q.slug
+
+
+def test_every_question_has_a_runnable_example(layout, catalog):
+    slugs = {q.slug for q in catalog.questions}
+    assert {p.stem for p in layout.examples.glob("*.py")} == slugs
+
+
+def test_pages_show_what_each_example_prints_when_run_now(built_site, layout, catalog):
+    """Run every example here and compare with the output printed on both language pages."""
+    for q in catalog.in_language("zh"):
+        result = run_example(layout.examples / f"{q.slug}.py")
+        assert result.returncode == 0, f"{q.slug}: {result.stderr}"
+        for root in (built_site, built_site / "en"):
+            shown = soup(root / "questions" / q.slug / "index.html").select_one(f'[data-example="{q.slug}"]')
+            assert shown is not None, f"{q.slug}: no output block on {root}"
+            assert shown.get_text().rstrip("\n") == result.stdout.rstrip("\n"), q.slug
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_topic_difficulty_and_related_questions_on_every_page(built_site, catalog, lang):
+    root = built_site if lang == "zh" else built_site / "en"
+    for page in question_pages(built_site, lang):
+        doc = soup(page)
+        meta = doc.select_one("article .qa-meta").get_text()
+        slug = page.parent.name
+        q = next(q for q in catalog.in_language(lang) if q.slug == slug)
+        assert catalog.topic(q).labels[lang] in meta and catalog.level(q).labels[lang] in meta
+        related = doc.find(id="related").find_next("ul").find_all("a")
+        assert 2 <= len(related) <= 4, slug
+        for link in related:
+            assert (page.parent / link["href"] / "index.html").resolve().is_relative_to(root / "questions")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_index_shows_topic_and_difficulty_of_every_question(built_site, catalog, lang):
+    root = built_site if lang == "zh" else built_site / "en"
+    rows = soup(root / "questions" / "index.html").select("section.qa-topic tr")
+    cells = {tuple(td.get_text().strip() for td in row.find_all("td")) for row in rows if row.find("td")}
+    for q in catalog.in_language(lang):
+        assert (str(q.number), q.title, catalog.topic(q).labels[lang], catalog.level(q).labels[lang]) in cells
