@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -27,9 +28,13 @@ def is_redirect(page: Path) -> bool:
     return 'http-equiv="refresh"' in page.read_text(encoding="utf-8")
 
 
-def ids(page: Path) -> set[str]:
+@cache
+def ids(page: Path) -> frozenset[str]:
+    """Every id (and <a name>) on a page; cached, since a crawl asks for the same pages often."""
     doc = soup(page)
-    return {el["id"] for el in doc.find_all(id=True)} | {el["name"] for el in doc.find_all("a", attrs={"name": True})}
+    return frozenset(el["id"] for el in doc.find_all(id=True)) | {
+        el["name"] for el in doc.find_all("a", attrs={"name": True})
+    }
 
 
 def local_file(site: Path, path: str) -> Path | None:
