@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from mkdocs.plugins import event_priority
+
 DIALOG = 'data-md-component="search" role="dialog">'
 FIELD_LABEL = re.compile(r'class="md-search__input"[^>]*?aria-label="([^"]+)"')
 
@@ -20,9 +22,11 @@ def name_search_dialog(html: str) -> str:
     return html.replace(DIALOG, f'data-md-component="search" role="dialog" aria-label="{label[1]}">', 1)
 
 
+@event_priority(50)  # before hooks/minify.py rewrites the HTML
 def on_post_page(output: str, page, config) -> str:
     return name_search_dialog(output)
 
 
+@event_priority(50)  # before hooks/minify.py rewrites the HTML
 def on_post_template(output: str, template_name: str, config) -> str:
     return name_search_dialog(output)  # the 404 pages

@@ -19,8 +19,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
-EXTERNAL_LINK = re.compile(r'<a (?P<attrs>[^>]*href="https?://[^"]+"[^>]*)>')
-HEAD = re.compile(r"<head>\s*(<meta charset=\"utf-8\">)?", re.I)
+# the HTML is minified by now, so attribute values may be unquoted
+EXTERNAL_LINK = re.compile(r"<a (?P<attrs>[^>]*href=\"?https?://[^\"\s>]+\"?[^>]*)>")
+HREF = re.compile(r"href=\"?([^\"\s>]+)")
+HEAD = re.compile(r"<head>\s*(<meta charset=\"?utf-8\"?>)?", re.I)
 POLICY = (
     "default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
@@ -48,10 +50,10 @@ def with_policy(html: str) -> str:
 def with_safe_links(html: str, own_host: str) -> str:
     def fix(match: re.Match[str]) -> str:
         attrs = match["attrs"]
-        href = re.search(r'href="([^"]+)"', attrs)
+        href = HREF.search(attrs)
         if href and urlsplit(href[1]).netloc == own_host:
             return match[0]
-        attrs = re.sub(r'\s*rel="[^"]*"', "", attrs)
+        attrs = re.sub(r"\s*rel=(\"[^\"]*\"|[^\s>]+)", "", attrs)
         return f'<a {attrs} rel="noopener noreferrer">'
 
     return EXTERNAL_LINK.sub(fix, html)

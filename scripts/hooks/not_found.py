@@ -22,6 +22,7 @@ def _language(config: MkDocsConfig) -> tuple[str, bool]:
     return lang, lang == i18n.default_language
 
 
+@event_priority(-50)  # keep the final (minified) rendering
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":
         _rendered[_language(config)[0]] = output
@@ -30,6 +31,8 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
 def on_post_build(config: MkDocsConfig) -> None:
+    if config.plugins["i18n"].building:
+        return  # a nested build of one language: every 404 is written at the end
     default = config.plugins["i18n"].default_language
     for lang, html in _rendered.items():
         target = Path(config.site_dir) / ("" if lang == default else lang) / "404.html"

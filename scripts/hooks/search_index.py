@@ -41,6 +41,7 @@ FIELDS = {
 }
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
 WORKER = re.compile(r'("search": ")([^"]*/)(search\.[0-9a-f]+\.min\.js)(")')
+DOCUMENTS = "search/documents.json"  # the real index, fetched by the worker on first use
 HAN = re.compile(r"[\u3400-\u9fff]")
 USER_DICT = Path(__file__).resolve().parents[2] / "content" / "search" / "userdict.zh.txt"
 
@@ -65,14 +66,29 @@ def on_config(config: MkDocsConfig) -> None:
     _roots[lang] = Path(config.site_dir) / folder
 
 
+@event_priority(10)  # before Material's search plugin (0) reads the page
+def on_page_context(context, page, config: MkDocsConfig, nav):
+    # Our index replaces the one Material's plugin builds: spare it the work.
+    page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return context
+
+
+@event_priority(50)  # before hooks/minify.py rewrites the HTML
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     """Edit the page's __config JSON: its language's base, and our search worker."""
-    # overrides/assets/javascripts/workers/qa-search.js wraps Material's worker
-    output = WORKER.sub(lambda m: f"{m[1]}{m[2]}qa-search.js?material={m[3]}{m[4]}", output, count=1)
     _, folder = _language(config)
+    # overrides/assets/javascripts/workers/qa-search.js: told where Material's worker
+    # (for lunr) and this language's documents are, relative to itself
+    documents = f"../../../{folder + '/' if folder else ''}{DOCUMENTS}"
+    output = WORKER.sub(lambda m: f"{m[1]}{m[2]}qa-search.js?material={m[3]}&index={documents}{m[4]}", output, count=1)
     if folder:  # asset URLs keep using the site root; only the search base moves
         output = CONFIG_BASE.sub(lambda m: f"{m[1]}{m[2]}/{folder}/{m[3]}", output, count=1)
     return output
+
+
+@event_priority(50)
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return on_post_page(output, None, config) if template_name == "404.html" else output
 
 
 def segment(text: str) -> str:
@@ -108,9 +124,18 @@ def index_for(docs: list[dict[str, object]], lang: str) -> dict[str, object]:
 
 @event_priority(-200)  # after static-i18n (-100) wrote its merged index
 def on_post_build(config: MkDocsConfig) -> None:
+    if config.plugins["i18n"].building:
+        return  # a nested build of one language: all languages are written at the end
     staged = Path(config.docs_dir).parent / "search"
     for lang, root in _roots.items():
         docs = json.loads((staged / f"{lang}.json").read_text(encoding="utf-8"))
-        target = root / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index_for(docs, lang), ensure_ascii=False, separators=(",", ":")), "utf-8")
+        index = index_for(docs, lang)
+        (root / "search").mkdir(parents=True, exist_ok=True)
+        write_json(root / DOCUMENTS, index)
+        # Material's page script fetches this file on every page load: keep it a stub,
+        # so readers download the documents only when they first search
+        write_json(root / "search" / "search_index.json", {"config": index["config"], "docs": []})
+
+
+def write_json(path: Path, data: object) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

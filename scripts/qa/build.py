@@ -25,8 +25,11 @@ def mkdocs_env(layout: Layout) -> dict[str, str]:
     return env
 
 
-def run_mkdocs(layout: Layout, site_dir: Path, config_file: Path | None = None) -> int:
-    """`mkdocs build --strict` into site_dir; return its exit status."""
+def run_mkdocs(layout: Layout, site_dir: Path, config_file: Path | None = None, quiet: bool = False) -> int:
+    """`mkdocs build --strict` into site_dir; return its exit status.
+
+    quiet: keep MkDocs' output unless the build fails (for the benchmark's tables).
+    """
     command = [
         sys.executable,
         "-m",
@@ -38,7 +41,12 @@ def run_mkdocs(layout: Layout, site_dir: Path, config_file: Path | None = None) 
         "--site-dir",
         str(site_dir),
     ]
-    return subprocess.run(command, cwd=layout.root, env=mkdocs_env(layout), check=False).returncode
+    result = subprocess.run(
+        command, cwd=layout.root, env=mkdocs_env(layout), check=False, capture_output=quiet, text=True
+    )
+    if quiet and result.returncode != 0:
+        print(result.stdout, result.stderr, sep="\n", file=sys.stderr)
+    return result.returncode
 
 
 def build_site(layout: Layout, config_file: Path | None = None) -> int:

@@ -97,6 +97,20 @@ def cmd_urls(layout: Layout, args: argparse.Namespace) -> int:
     return 1 if missing else 0
 
 
+def cmd_bench(layout: Layout, args: argparse.Namespace) -> int:
+    from qa.bench import HEADER, bench, ratios, record
+
+    sizes = tuple(int(n) for n in args.sizes.split(","))
+    print(HEADER, flush=True)
+    runs = bench(layout, sizes)
+    print()
+    print("\n".join(ratios(runs)))
+    if args.record:
+        record(layout.content / "benchmark.json", runs, command=f"python -m qa bench --sizes {args.sizes} --record")
+        print("\nrecorded in content/benchmark.json (shown on the Performance page)")
+    return 0
+
+
 def cmd_serve(layout: Layout, args: argparse.Namespace) -> int:
     from qa.server import serve_forever
 
@@ -121,6 +135,10 @@ def main(argv: list[str] | None = None) -> int:
     urls = verbs.add_parser("urls", help="check that content/published-urls.txt records every URL published now")
     urls.add_argument("--update", action="store_true", help="append the URLs published now")
     urls.set_defaults(run=cmd_urls)
+    bench = verbs.add_parser("bench", help="time the pipeline at several sizes, against a plain build")
+    bench.add_argument("--sizes", default="30,300,1000", help="questions per language, comma-separated")
+    bench.add_argument("--record", action="store_true", help="write content/benchmark.json")
+    bench.set_defaults(run=cmd_bench)
     serve = verbs.add_parser("serve", help="build, then preview locally")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--no-build", action="store_true", help="serve the existing site/")

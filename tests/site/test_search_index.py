@@ -11,7 +11,7 @@ from qa.validate import CJK
 
 def load(site, lang):
     root = site if lang == "zh" else site / lang
-    return json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return json.loads((root / "search" / "documents.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -39,9 +39,17 @@ def test_navigation_text_is_not_indexed(built_site):
         assert "上一题" not in doc["text"] and "下一题" not in doc["text"]
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_index_material_fetches_on_every_page_is_a_stub(built_site, lang):
+    root = built_site if lang == "zh" else built_site / lang
+    stub = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert stub["docs"] == [] and stub["config"] == load(built_site, lang)["config"]
+
+
 def test_pages_point_search_at_their_language_root(built_site):
     english = (built_site / "en/questions/quantization/index.html").read_text(encoding="utf-8")
     chinese = (built_site / "questions/quantization/index.html").read_text(encoding="utf-8")
     assert '"base": "../../../en/"' in english
     assert '"base": "../.."' in chinese
-    assert "qa-search.js?material=search." in english and "qa-search.js?material=search." in chinese
+    assert "&index=../../../en/search/documents.json" in english
+    assert "&index=../../../search/documents.json" in chinese

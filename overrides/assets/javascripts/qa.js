@@ -91,3 +91,24 @@
   new MutationObserver(name).observe(document.body, { childList: true, subtree: true });
   name();
 })();
+
+// Search loads its index on first use; when the reader moves to the search field,
+// fetch the files the search worker will need, so the first results come quickly.
+(function () {
+  var input = document.querySelector("input.md-search__input");
+  var config = document.getElementById("__config");
+  if (!input || !config) return;
+  var warmed = false;
+  function warm() {
+    if (warmed) return;
+    warmed = true;
+    var worker = new URL(JSON.parse(config.textContent).search, location.href);
+    ["index", "material"].forEach(function (name) {
+      var file = worker.searchParams.get(name);
+      if (file) fetch(new URL(file, worker)).catch(function () {});
+    });
+  }
+  input.addEventListener("focus", warm);
+  document.querySelector("label[for=__search]") &&
+    document.querySelector("label[for=__search]").addEventListener("pointerenter", warm);
+})();

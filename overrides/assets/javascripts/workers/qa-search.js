@@ -10,35 +10,47 @@
 // - stems English words and matches them as prefixes ("quantiz" finds "quantization");
 // - ranks title and bold answer terms above body text (field boosts from the index),
 //   and documents that match every query word above those that match some.
+// Nothing heavy loads with the page: lunr and this language's documents are
+// fetched when the reader first searches (qa.js warms the cache when the search
+// field gets focus).  scripts/hooks/search_index.py puts both URLs in ours.
 "use strict"
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3 // Material's SearchMessageType
 const HAN = /\p{sc=Han}/u
+const params = new URLSearchParams(location.search)
 
-let engine = null
+let lunr = null
+let loading = null
 
-addEventListener("message", event => {
-  // Material's own listener (loaded below) must not see the message
+function load() {
+  if (!loading) {
+    loading = (async () => {
+      importScripts(params.get("material")) // Material's worker: defines self.lunr
+      lunr = self.lunr
+      const response = await fetch(params.get("index"))
+      return createEngine(await response.json())
+    })()
+  }
+  return loading
+}
+
+addEventListener("message", async event => {
+  // Material's own listener (added when its worker loads) must not see the message
   event.stopImmediatePropagation()
   const message = event.data
   if (message.type === SETUP) {
-    engine = createEngine(message.data)
-    postMessage({ type: READY })
+    postMessage({ type: READY }) // the stub index Material sends is ignored
   } else if (message.type === QUERY) {
     let data = { items: [] }
     try {
-      if (engine) data = engine.search(message.data)
+      // Material sends an empty query when the page loads: no reason to load anything
+      if (message.data.trim()) data = (await load()).search(message.data)
     } catch (err) {
       console.warn("search failed", err)
     }
     postMessage({ type: RESULT, data })
   }
 })
-
-// Material's worker defines self.lunr; scripts/hooks/search_index.py passes its
-// hashed file name in our URL.
-importScripts(new URLSearchParams(location.search).get("material"))
-const lunr = self.lunr
 
 function createEngine({ config, docs }) {
   const separator = new RegExp(config.separator, "u")
