@@ -8,7 +8,7 @@ QA := PYTHONPATH=scripts $(BIN)/python -m qa
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: setup site serve test validate generate urls lint lock clean fonts browser
+.PHONY: setup site serve test validate generate urls bench lint lock clean fonts browser
 
 # Create the virtual environment and install the locked dependencies (hash-checked).
 $(STAMP): requirements.txt
@@ -49,6 +49,11 @@ urls: $(STAMP)
 
 test: $(STAMP) $(NODE_STAMP) browser
 	PYTHONPATH=scripts $(BIN)/python -m pytest
+
+# Time the pipeline at 30, 300 and 1,000 questions per language against a plain build;
+# records content/benchmark.json, which the Performance page shows (takes a few minutes).
+bench: $(STAMP) fonts
+	$(QA) bench --record
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests

@@ -18,6 +18,7 @@ Runs after static-i18n has written its merged index, and replaces it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -102,19 +103,37 @@ def sub_words(text: str) -> str:
     return " ".join(sorted({w for w in jieba.cut_for_search(text) if HAN.search(w)} - precise))
 
 
-def index_for(docs: list[dict[str, object]], lang: str) -> dict[str, object]:
+def segmented(d: dict[str, object]) -> dict[str, object]:
+    """A Chinese document with its words separated (the slow part: jieba)."""
+    return {
+        "location": d["location"],
+        "title": segment(str(d["title"])),
+        "terms": [" ".join(jieba.cut_for_search(str(t))) for t in d["terms"]],  # type: ignore[union-attr]
+        "text": segment(str(d["text"])),
+        "note": segment(str(d["note"])),
+        "parts": sub_words(f"{d['title']} {' '.join(d['terms'])} {d['text']}"),  # type: ignore[arg-type]
+    }
+
+
+def segmented_cached(docs: list[dict[str, object]], cache_file: Path) -> list[dict[str, object]]:
+    """Segment each document once: results are kept by a hash of the document (and
+    of our dictionary), so a rebuild segments only the questions that changed."""
+    salt = hashlib.sha256(USER_DICT.read_bytes()).hexdigest()
+    cache = json.loads(cache_file.read_text(encoding="utf-8")) if cache_file.exists() else {}
+    fresh: dict[str, object] = {}
+    out = []
+    for d in docs:
+        key = hashlib.sha256((salt + json.dumps(d, ensure_ascii=False, sort_keys=True)).encode()).hexdigest()
+        fresh[key] = cache.get(key) or segmented(d)
+        out.append(fresh[key])
+    cache_file.parent.mkdir(parents=True, exist_ok=True)
+    write_json(cache_file, fresh)
+    return out  # type: ignore[return-value]
+
+
+def index_for(docs: list[dict[str, object]], lang: str, cache_file: Path | None = None) -> dict[str, object]:
     if lang == "zh":
-        docs = [
-            {
-                "location": d["location"],
-                "title": segment(str(d["title"])),
-                "terms": [" ".join(jieba.cut_for_search(str(t))) for t in d["terms"]],  # type: ignore[union-attr]
-                "text": segment(str(d["text"])),
-                "note": segment(str(d["note"])),
-                "parts": sub_words(f"{d['title']} {' '.join(d['terms'])} {d['text']}"),  # type: ignore[arg-type]
-            }
-            for d in docs
-        ]
+        docs = segmented_cached(docs, cache_file) if cache_file else [segmented(d) for d in docs]
     fields = FIELDS if lang == "zh" else {k: v for k, v in FIELDS.items() if k != "parts"}
     # lunr's English stemmer helps English and leaves Chinese alone; its trimmer
     # would strip non-ASCII words, so only the stemmer runs.
@@ -129,7 +148,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     staged = Path(config.docs_dir).parent / "search"
     for lang, root in _roots.items():
         docs = json.loads((staged / f"{lang}.json").read_text(encoding="utf-8"))
-        index = index_for(docs, lang)
+        index = index_for(docs, lang, staged.parent / "cache" / f"search-{lang}.json")
         (root / "search").mkdir(parents=True, exist_ok=True)
         write_json(root / DOCUMENTS, index)
         # Material's page script fetches this file on every page load: keep it a stub,

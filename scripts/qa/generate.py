@@ -10,6 +10,7 @@ import json
 import shutil
 from pathlib import Path
 
+from qa.benchmark_page import benchmark_markdown
 from qa.cards import Card, render_cached
 from qa.catalog import Catalog
 from qa.config import Layout
@@ -71,6 +72,9 @@ def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example]) -> 
         target / rel: text.encode("utf-8") for rel, text in planned_pages(catalog, examples).items()
     }
     wanted[layout.build / "redirects.json"] = json.dumps(redirect_map(catalog), indent=1).encode()
+    for lang in LANGUAGES:  # included into docs/<lang>/performance.md by pymdownx.snippets
+        table = benchmark_markdown(lang, layout.content / "benchmark.json")
+        wanted[layout.build / "snippets" / f"benchmark.{lang}.md"] = table.encode("utf-8")
     cache = layout.build / "cache" / "cards"
     for rel, card in planned_cards(catalog).items():
         wanted[target / rel] = render_cached(card, cache)

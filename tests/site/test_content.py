@@ -69,7 +69,13 @@ def test_topic_difficulty_and_related_questions_on_every_page(built_site, catalo
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_index_shows_topic_and_difficulty_of_every_question(built_site, catalog, lang):
     root = built_site if lang == "zh" else built_site / "en"
-    rows = soup(root / "questions" / "index.html").select("section.qa-topic tr")
-    cells = {tuple(td.get_text().strip() for td in row.find_all("td")) for row in rows if row.find("td")}
+    items = soup(root / "questions" / "index.html").select("section.qa-topic li")
+    entries = {
+        (i.select_one(".qa-n").get_text(), i.find("a").get_text(), i.select_one(".qa-tags").get_text()) for i in items
+    }
     for q in catalog.in_language(lang):
-        assert (str(q.number), q.title, catalog.topic(q).labels[lang], catalog.level(q).labels[lang]) in cells
+        assert (
+            f"{q.number}.",
+            q.title,
+            f"{catalog.topic(q).labels[lang]} · {catalog.level(q).labels[lang]}",
+        ) in entries

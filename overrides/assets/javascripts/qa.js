@@ -43,7 +43,7 @@
 })();
 
 // Index page: filter the list by topic and difficulty without leaving the page.
-// The form is hidden in the HTML, so without JavaScript the list is simply complete.
+// Without JavaScript the form stays invisible (qa.css) and the list is simply complete.
 (function () {
   var form = document.querySelector("form.qa-filter");
   if (!form) return;
@@ -61,7 +61,7 @@
       section.querySelectorAll("a[data-topic]").forEach(function (link) {
         var match = (!wanted.topic || link.dataset.topic === wanted.topic) &&
           (!wanted.difficulty || link.dataset.difficulty === wanted.difficulty);
-        link.closest("tr").hidden = !match;
+        link.closest("li").hidden = !match;
         if (match) visible++;
       });
       section.hidden = visible === 0;
@@ -73,8 +73,11 @@
 
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.hidden = false;
-  apply();
+  // the list starts complete; filter on load only if the browser restored a choice
+  var restored = [].some.call(form.querySelectorAll("select"), function (s) { return s.value; });
+  if (restored) apply();
+  else count.textContent = count.dataset.template
+    .replace("{shown}", count.dataset.total).replace("{total}", count.dataset.total);
 })();
 
 // Material adds a <nav> with a copy button to every code block; several unnamed
