@@ -111,6 +111,13 @@ def cmd_bench(layout: Layout, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_latency(layout: Layout, args: argparse.Namespace) -> int:
+    from qa.latency import measure, report
+
+    print(report(measure(layout)))
+    return 0
+
+
 def cmd_serve(layout: Layout, args: argparse.Namespace) -> int:
     from qa.server import serve_forever
 
@@ -139,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--sizes", default="30,300,1000", help="questions per language, comma-separated")
     bench.add_argument("--record", action="store_true", help="write content/benchmark.json")
     bench.set_defaults(run=cmd_bench)
+    verbs.add_parser("latency", help="time search results in Chromium on the built site/").set_defaults(run=cmd_latency)
     serve = verbs.add_parser("serve", help="build, then preview locally")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--no-build", action="store_true", help="serve the existing site/")
