@@ -9,6 +9,7 @@ overrides/main.html prints what this hook computes.
 
 from __future__ import annotations
 
+from i18n_build import current_language, default_language
 from mkdocs.config.defaults import MkDocsConfig
 
 LOCALES = {"zh": "zh_CN", "en": "en_US"}
@@ -16,9 +17,7 @@ DEFAULT_CARD = "assets/cards/home.png"
 
 
 def on_page_context(context, page, config: MkDocsConfig, nav):
-    i18n = config.plugins["i18n"]
-    lang = i18n.current_language or i18n.default_language
-    default = i18n.default_language
+    lang, default = current_language(config), default_language(config)
     site = config.site_url or "/"
     roots = {code: site if code == default else f"{site}{code}/" for code in LOCALES}
     path = page.url.removeprefix(f"{lang}/") if lang != default else page.url

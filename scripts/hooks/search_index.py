@@ -24,6 +24,7 @@ import re
 from pathlib import Path
 
 import jieba
+from i18n_build import building_other_languages, current_language, language_folder
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
@@ -50,21 +51,13 @@ _roots: dict[str, Path] = {}  # language → folder of its site (root or root/en
 _dictionary_loaded = False
 
 
-def _language(config: MkDocsConfig) -> tuple[str, str]:
-    """Current language and its folder relative to the site root ('' or 'en')."""
-    i18n = config.plugins["i18n"]
-    lang = i18n.current_language or i18n.default_language
-    return lang, "" if lang == i18n.default_language else lang
-
-
 def on_config(config: MkDocsConfig) -> None:
     global _dictionary_loaded
     if not _dictionary_loaded:  # jieba's dictionary is process-wide; load ours once
         jieba.setLogLevel(60)
         jieba.load_userdict(str(USER_DICT))
         _dictionary_loaded = True
-    lang, folder = _language(config)
-    _roots[lang] = Path(config.site_dir) / folder
+    _roots[current_language(config)] = Path(config.site_dir) / language_folder(config)
 
 
 @event_priority(10)  # before Material's search plugin (0) reads the page
@@ -77,7 +70,7 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
 @event_priority(50)  # before hooks/minify.py rewrites the HTML
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     """Edit the page's __config JSON: its language's base, and our search worker."""
-    _, folder = _language(config)
+    folder = language_folder(config)
     # overrides/assets/javascripts/workers/qa-search.js: told where Material's worker
     # (for lunr) and this language's documents are, relative to itself
     documents = f"../../../{folder + '/' if folder else ''}{DOCUMENTS}"
@@ -143,8 +136,8 @@ def index_for(docs: list[dict[str, object]], lang: str, cache_file: Path | None 
 
 @event_priority(-200)  # after static-i18n (-100) wrote its merged index
 def on_post_build(config: MkDocsConfig) -> None:
-    if config.plugins["i18n"].building:
-        return  # a nested build of one language: all languages are written at the end
+    if building_other_languages(config):
+        return  # all languages are written at the end
     staged = Path(config.docs_dir).parent / "search"
     for lang, root in _roots.items():
         docs = json.loads((staged / f"{lang}.json").read_text(encoding="utf-8"))

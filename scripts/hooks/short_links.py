@@ -11,15 +11,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from i18n_build import current_language, language_folder
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 
 @event_priority(100)  # before the redirects plugin reads its config
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    i18n = config.plugins["i18n"]
-    lang = i18n.current_language or i18n.default_language
-    prefix = "" if lang == i18n.default_language else f"{lang}/"
+    lang = current_language(config)
+    prefix = f"{language_folder(config)}/" if language_folder(config) else ""
     redirects = json.loads((Path(config.docs_dir).parent / "redirects.json").read_text(encoding="utf-8"))
     config.plugins["redirects"].config["redirect_maps"] = {
         f"{prefix}{old}": f"{lang}/{new}" for old, new in redirects.items()

@@ -11,26 +11,22 @@ import os
 import time
 from pathlib import Path
 
+from i18n_build import current_language
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 _started: dict[str, float] = {}
 
 
-def _language(config: MkDocsConfig) -> str:
-    i18n = config.plugins["i18n"]
-    return i18n.current_language or i18n.default_language
-
-
 @event_priority(1000)  # first of all
 def on_config(config: MkDocsConfig) -> None:
-    _started[_language(config)] = time.perf_counter()
+    _started[current_language(config)] = time.perf_counter()
 
 
 @event_priority(90)  # before static-i18n (-100) starts building the next language
 def on_post_build(config: MkDocsConfig) -> None:
     target = os.environ.get("QA_TIMINGS")
-    lang = _language(config)
+    lang = current_language(config)
     if target and lang in _started:
         seconds = time.perf_counter() - _started.pop(lang)
         with Path(target).open("a", encoding="utf-8") as out:
