@@ -32,9 +32,7 @@ def catalog(layout: Layout) -> Catalog:
 @pytest.fixture(scope="session")
 def built_site(layout: Layout, catalog: Catalog, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Generate and run `mkdocs build --strict` into a temporary folder (site/ is left alone)."""
-    examples, problems = load_examples(
-        layout.examples, {q.slug for q in catalog.questions}, layout.build / "cache" / "examples"
-    )
+    examples, problems = load_examples(layout.examples, {q.slug for q in catalog.questions}, layout.cache / "examples")
     assert problems == []
     generate(catalog, layout, examples)
     site = tmp_path_factory.mktemp("site")

@@ -118,7 +118,7 @@ def build_ours(layout: Layout, n: int, kind: str) -> Run:
     assert not problems, problems[:3]
     slugs = {q.slug for q in catalog.questions}
     examples, problems = timed(
-        run.seconds, "examples", lambda: load_examples(layout.examples, slugs, layout.build / "cache" / "examples")
+        run.seconds, "examples", lambda: load_examples(layout.examples, slugs, layout.cache / "examples")
     )
     assert not problems, problems[:3]
     timed(run.seconds, "generate", lambda: generate(catalog, layout, examples))

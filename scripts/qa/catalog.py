@@ -22,9 +22,6 @@ class Catalog:
     def in_language(self, lang: str) -> list[Question]:
         return sorted((q for q in self.questions if q.lang == lang), key=lambda q: q.number)
 
-    def numbers(self) -> list[int]:
-        return sorted({q.number for q in self.questions})
-
     def topic(self, q: Question) -> Label:
         return next(t for t in self.topics if t.id == q.topic)
 

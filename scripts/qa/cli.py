@@ -18,26 +18,29 @@ from qa.catalog import Catalog, load_catalog
 from qa.config import Layout
 from qa.examples import load_examples
 from qa.generate import generate
-from qa.model import SourceError
+from qa.model import Problem, SourceError
 from qa.seed import import_seed
 
 
-def _catalog_or_report(layout: Layout) -> Catalog | None:
-    catalog, problems = load_catalog(layout)
+def _report(layout: Layout, problems: list[Problem]) -> bool:
+    """Print every problem as path:line: message; True if there were any."""
     for problem in problems:
         print(problem.render(layout.root), file=sys.stderr)
     if problems:
         print(f"{len(problems)} problem(s) found; nothing was built.", file=sys.stderr)
-        return None
-    return catalog
+    return bool(problems)
+
+
+def _catalog_or_report(layout: Layout) -> Catalog | None:
+    catalog, problems = load_catalog(layout)
+    return None if _report(layout, problems) else catalog
 
 
 def cmd_import_seed(layout: Layout, args: argparse.Namespace) -> int:
     try:
         written = import_seed(Path(args.seed) if args.seed else layout.seed_file, layout.questions / "zh")
     except SourceError as err:
-        for problem in err.problems:
-            print(problem.render(layout.root), file=sys.stderr)
+        _report(layout, err.problems)
         return 1
     print(f"{len(written)} Chinese source(s) written.")
     return 0
@@ -56,11 +59,8 @@ def cmd_generate(layout: Layout, args: argparse.Namespace) -> int:
     if catalog is None:
         return 1
     slugs = {q.slug for q in catalog.questions}
-    examples, problems = load_examples(layout.examples, slugs, layout.build / "cache" / "examples")
-    if problems:
-        for problem in problems:
-            print(problem.render(layout.root), file=sys.stderr)
-        print(f"{len(problems)} problem(s) found; nothing was built.", file=sys.stderr)
+    examples, problems = load_examples(layout.examples, slugs, layout.cache / "examples")
+    if _report(layout, problems):
         return 1
     changed = generate(catalog, layout, examples)
     print(f"build/docs staged ({len(changed)} file(s) changed).")

@@ -53,6 +53,10 @@ class Layout:
         return self.root / "build"
 
     @property
+    def cache(self) -> Path:  # cards, example outputs (and hooks/search_index.py segmentation), kept between builds
+        return self.build / "cache"
+
+    @property
     def staged_docs(self) -> Path:  # MkDocs' docs_dir
         return self.build / "docs"
 
@@ -63,6 +67,3 @@ class Layout:
     @property
     def mkdocs_yml(self) -> Path:
         return self.root / "mkdocs.yml"
-
-    def with_root(self, root: Path) -> Layout:
-        return Layout(root=root)

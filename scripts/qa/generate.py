@@ -75,7 +75,7 @@ def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example]) -> 
     for lang in LANGUAGES:  # included into docs/<lang>/performance.md by pymdownx.snippets
         table = benchmark_markdown(lang, layout.content / "benchmark.json")
         wanted[layout.build / "snippets" / f"benchmark.{lang}.md"] = table.encode("utf-8")
-    cache = layout.build / "cache" / "cards"
+    cache = layout.cache / "cards"
     for rel, card in planned_cards(catalog).items():
         wanted[target / rel] = render_cached(card, cache)
     for lang in LANGUAGES:

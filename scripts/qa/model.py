@@ -64,11 +64,6 @@ class Question:
     def line_of(self, key: str) -> int:
         return self.lines.get(key, 1)
 
-    @property
-    def body(self) -> str:
-        """The Markdown below the front matter: the answer, then the note."""
-        return f"{self.answer}\n\n{self.note}" if self.note else self.answer
-
 
 class SourceError(Exception):
     """Raised by importers when their input cannot be parsed at all."""
