@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from qa.build import run_mkdocs
+from qa.build import build_into
 from qa.catalog import Catalog, load_catalog
 from qa.config import Layout
 from qa.examples import load_examples
@@ -31,13 +31,14 @@ def catalog(layout: Layout) -> Catalog:
 
 @pytest.fixture(scope="session")
 def built_site(layout: Layout, catalog: Catalog, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Generate and run `mkdocs build --strict` into a temporary folder (site/ is left alone)."""
+    """Generate, then build (`mkdocs build --strict` and the PDFs) into a temporary folder;
+    site/ is left alone."""
     examples, problems = load_examples(layout.examples, {q.slug for q in catalog.questions}, layout.cache / "examples")
     assert problems == []
     generate(catalog, layout, examples)
     site = tmp_path_factory.mktemp("site")
     shutil.rmtree(site)
-    assert run_mkdocs(layout, site) == 0, "mkdocs build --strict failed"
+    assert build_into(layout, site) == 0, "the build failed"
     return site
 
 

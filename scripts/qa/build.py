@@ -9,7 +9,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from qa.chromium import ChromiumMissing
 from qa.config import Layout
+from qa.pdf import print_pdfs
+from qa.server import site_path
 
 QUIET_ENV = {
     # MkDocs 1.6 plugins print a banner about MkDocs 2; it is noise in our logs
@@ -49,6 +52,19 @@ def run_mkdocs(layout: Layout, site_dir: Path, config_file: Path | None = None, 
     return result.returncode
 
 
+def build_into(layout: Layout, site_dir: Path, config_file: Path | None = None) -> int:
+    """The whole build into site_dir: `mkdocs build --strict`, then the PDFs; 0 on success."""
+    status = run_mkdocs(layout, site_dir, config_file)
+    if status != 0:
+        return status
+    try:
+        print_pdfs(site_dir, site_path(layout), layout.cache / "pdf")
+    except ChromiumMissing as error:
+        print(f"error: printing the PDFs: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def build_site(layout: Layout, config_file: Path | None = None) -> int:
     """Build into build/site-*, then replace site/ atomically enough for a static site.
 
@@ -56,7 +72,7 @@ def build_site(layout: Layout, config_file: Path | None = None) -> int:
     """
     layout.build.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix="site-", dir=layout.build))
-    status = run_mkdocs(layout, staging, config_file)
+    status = build_into(layout, staging, config_file)
     if status != 0:
         shutil.rmtree(staging, ignore_errors=True)
         return status

@@ -8,6 +8,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def pdf_name(lang: str) -> str:
+    """The PDF of all questions, at the root of each language's site (printed by qa.pdf)."""
+    return f"llm-inference-qa.{lang}.pdf"
+
+
 @dataclass(frozen=True)
 class Layout:
     root: Path = ROOT

@@ -16,7 +16,7 @@ from qa.catalog import Catalog
 from qa.config import Layout
 from qa.examples import Example
 from qa.model import LANGUAGES
-from qa.pages import QuestionContext, index_page, question_page
+from qa.pages import QuestionContext, all_page, index_page, question_page
 from qa.related import related
 from qa.search_docs import search_documents
 from qa.strings import STRINGS
@@ -28,6 +28,9 @@ def planned_pages(catalog: Catalog, examples: dict[str, Example]) -> dict[str, s
     for lang in LANGUAGES:
         questions = catalog.in_language(lang)
         pages[f"{lang}/questions/index.md"] = index_page(lang, questions, catalog.topics, catalog.levels)
+        topics = {t.id: t for t in catalog.topics}
+        levels = {level.id: level for level in catalog.levels}
+        pages[f"{lang}/all.md"] = all_page(lang, questions, topics, levels)
         for i, q in enumerate(questions):
             context = QuestionContext(
                 topic=catalog.topic(q),

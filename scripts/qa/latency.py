@@ -8,9 +8,9 @@ input method sends it) to the moment the result list changes.
 
 from __future__ import annotations
 
-import shutil
 import statistics
 
+from qa.chromium import launch
 from qa.config import Layout
 from qa.server import serve_in_thread, site_path
 
@@ -21,7 +21,6 @@ QUERIES = {
 WATCH = """() => { window.__changed = null;
   new MutationObserver((m, o) => { window.__changed = performance.now(); o.disconnect(); })
     .observe(document.querySelector('.md-search-result__list'), {childList: true}); }"""
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 
 def measure(layout: Layout) -> dict[str, list[float]]:
@@ -31,7 +30,7 @@ def measure(layout: Layout) -> dict[str, list[float]]:
     results: dict[str, list[float]] = {}
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
+            browser = launch(playwright)
             page = browser.new_page(base_url=url)
             for start, queries in QUERIES.items():
                 page.goto(start)

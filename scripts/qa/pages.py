@@ -6,6 +6,7 @@ import html
 import json
 from dataclasses import dataclass
 
+from qa.config import pdf_name
 from qa.examples import Example
 from qa.model import Label, Question
 from qa.strings import STRINGS
@@ -46,12 +47,10 @@ def question_page(q: Question, context: QuestionContext) -> str:
         "",
         share_buttons(q),
         "",
-        f"/// details | {s.answer}",
-        "    type: qa-answer",
-        "    attrs: {id: answer}",
+        expand_buttons(q.lang),
         "",
-        q.answer,
-        "///",
+        *answer_block(q, "answer"),
+        self_test(q),
         "",
     ]
     if q.note:
@@ -64,6 +63,80 @@ def question_page(q: Question, context: QuestionContext) -> str:
         parts.append("")
     parts += pager(q, context.previous, context.next)
     return "\n".join(parts)
+
+
+def answer_block(q: Question, block_id: str) -> list[str]:
+    """The collapsible answer, closed until the reader opens it."""
+    return [
+        f"/// details | {STRINGS[q.lang].answer}",
+        "    type: qa-answer",
+        f"    attrs: {{id: {block_id}}}",
+        "",
+        q.answer,
+        "///",
+        "",
+    ]
+
+
+def expand_buttons(lang: str) -> str:
+    """Open or close every answer on the page (qa.js; hidden without JavaScript by qa.css)."""
+    s = STRINGS[lang]
+    return (
+        f'<div class="qa-expand qa-js" role="group" aria-label="{s.expand_label}">'
+        f'<button type="button" class="md-button" data-expand="open">{s.expand_all}</button>'
+        f'<button type="button" class="md-button" data-expand="close">{s.collapse_all}</button>'
+        "</div>"
+    )
+
+
+def self_test(q: Question) -> str:
+    """ "Knew it" / "review again" marks, kept by qa.js in localStorage under the slug
+    (shared by both languages)."""
+    s = STRINGS[q.lang]
+    buttons = "".join(
+        f'<button type="button" class="md-button qa-mark" data-mark="{mark}" aria-pressed="false">{label}</button>'
+        for mark, label in (("known", s.mark_known), ("review", s.mark_review))
+    )
+    return (
+        f'<div class="qa-selftest qa-js" role="group" aria-label="{s.self_test_label}" data-slug="{q.slug}">'
+        f'<span class="qa-selftest-question">{s.self_test_question}</span>{buttons}</div>'
+    )
+
+
+def all_page(lang: str, questions: list[Question], topics: dict[str, Label], levels: dict[str, Label]) -> str:
+    """Every question with its answer and editor's note on one page, for reading
+    through, printing and the PDF."""
+    s = STRINGS[lang]
+    out = [
+        _front_matter({"title": s.all_title, "card": "assets/cards/home.png", "hide": ["toc"]}),
+        f"# {s.all_title}",
+        "",
+        s.all_intro.format(count=len(questions)),
+        "",
+        # raw HTML: the PDF is printed after MkDocs has built this page (qa.pdf)
+        f'<p><a class="md-button" href="../{pdf_name(lang)}" download>{s.download_pdf}</a></p>',
+        "",
+        expand_buttons(lang),
+        "",
+    ]
+    for q in questions:
+        topic, level = topics[q.topic], levels[q.difficulty]
+        out += [
+            f"## {q.number}. {q.title} {{ #{q.slug} }}",
+            "",
+            f"{s.topic}{s.colon}[{topic.labels[lang]}](questions/index.md#{topic.id}) · "
+            f"{s.difficulty}{s.colon}{level.labels[lang]} · [{s.question_page}](questions/{q.slug}.md)",
+            "{ .qa-meta }",
+            "",
+            f"**{s.prompt}** {q.prompt}",
+            "",
+            *answer_block(q, f"{q.slug}-answer"),
+        ]
+        if q.note:  # its `## heading { #note }` becomes a subheading with an id unique on this page
+            heading, _, rest = q.note.partition("\n")
+            out += [f"### {s.note_heading} {{ #{q.slug}-note }}", rest, ""]
+        out += [self_test(q), ""]
+    return "\n".join(out)
 
 
 def example_section(q: Question, example: Example) -> list[str]:
@@ -127,6 +200,8 @@ def index_page(lang: str, questions: list[Question], topics: list[Label], levels
         "",
         filter_form(lang, topics, levels, len(questions)),
         "",
+        progress_bar(lang, len(questions)),
+        "",
     ]
     for topic in topics:
         mine = [q for q in questions if q.topic == topic.id]
@@ -141,8 +216,9 @@ def index_page(lang: str, questions: list[Question], topics: list[Label], levels
         ]
         # a list, not a table: a long index lays out much faster (page speed)
         out += [
-            f'- <span class="qa-n">{q.number}.</span> [{q.title}]({q.slug}.md){{ data-topic="{q.topic}" '
-            f'data-difficulty="{q.difficulty}" }} <span class="qa-tags">{label} · {level_names[q.difficulty]}</span>'
+            f'- <span class="qa-n">{q.number}.</span> [{q.title}]({q.slug}.md){{ data-slug="{q.slug}" '
+            f'data-topic="{q.topic}" data-difficulty="{q.difficulty}" }} '
+            f'<span class="qa-tags">{label} · {level_names[q.difficulty]}</span>'
             for q in mine
         ]
         out += ["", "</section>", ""]
@@ -165,6 +241,17 @@ def filter_form(lang: str, topics: list[Label], levels: list[Label], total: int)
         + select("difficulty", s.difficulty, s.all_levels, levels)
         + f'<output class="qa-filter-count" aria-live="polite" data-template="{s.filter_count}" data-total="{total}">'
         "</output></form>"
+    )
+
+
+def progress_bar(lang: str, total: int) -> str:
+    """Self-test progress over this index (qa.js fills it in from localStorage)."""
+    s = STRINGS[lang]
+    return (
+        f'<div class="qa-progress qa-js" data-template="{s.progress}" data-total="{total}" '
+        f'data-known="{s.mark_known}" data-review="{s.mark_review}">'
+        '<span class="qa-progress-text" role="status"></span>'
+        f'<button type="button" class="md-button qa-reset">{s.reset_marks}</button></div>'
     )
 
 

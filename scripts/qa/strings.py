@@ -36,6 +36,19 @@ class Strings:
     all_levels: str
     filter_label: str
     filter_count: str  # formatted by qa.js: {shown} of {total}
+    expand_all: str  # buttons that open / close every answer on a page
+    collapse_all: str
+    expand_label: str
+    self_test_label: str  # the self-test marks: "did you know it?"
+    self_test_question: str
+    mark_known: str
+    mark_review: str
+    progress: str  # formatted by qa.js: {known} {review} {total}
+    reset_marks: str
+    all_title: str  # the single page with every question and answer
+    all_intro: str  # formatted with {count}
+    download_pdf: str
+    question_page: str  # link from the all-questions page to a question's own page
 
 
 STRINGS: dict[str, Strings] = {
@@ -69,6 +82,19 @@ STRINGS: dict[str, Strings] = {
         all_levels="全部难度",
         filter_label="筛选题目",
         filter_count="显示 {shown} / {total} 道题",
+        expand_all="全部展开",
+        collapse_all="全部收起",
+        expand_label="展开或收起答案",
+        self_test_label="自测",
+        self_test_question="这道题你答上来了吗？",
+        mark_known="答上来了",
+        mark_review="需要复习",
+        progress="自测进度：答上来 {known} 题，需要复习 {review} 题，共 {total} 题",
+        reset_marks="清除自测记录",
+        all_title="全部题目与答案",
+        all_intro="全部 {count} 道题及答案，适合通读与打印。",
+        download_pdf="下载 PDF（全部题目与答案）",
+        question_page="题目页",
     ),
     "en": Strings(
         prompt="Question:",
@@ -100,5 +126,18 @@ STRINGS: dict[str, Strings] = {
         all_levels="All levels",
         filter_label="Filter questions",
         filter_count="Showing {shown} of {total} questions",
+        expand_all="Expand all",
+        collapse_all="Collapse all",
+        expand_label="Expand or collapse the answers",
+        self_test_label="Self-test",
+        self_test_question="Did you know the answer?",
+        mark_known="I knew it",
+        mark_review="Review again",
+        progress="Self-test: {known} known, {review} to review, of {total} questions",
+        reset_marks="Reset self-test",
+        all_title="All questions and answers",
+        all_intro="All {count} questions with their answers, for reading through and printing.",
+        download_pdf="Download the PDF (all questions and answers)",
+        question_page="Question page",
     ),
 }

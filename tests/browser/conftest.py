@@ -3,34 +3,27 @@
 from __future__ import annotations
 
 import os
-import shutil
 
 import pytest
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",  # tests run as root in CI
-    "--disable-gpu",
-    "--no-first-run",
-    # keep Chromium from calling home: the network is closed here
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from qa import chromium
 
 
 def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if path is None:
-        pytest.fail("Chromium not found: install Debian's `chromium` package (see .ci/run)")
-    return path
+    try:
+        return chromium.chromium_path()
+    except chromium.ChromiumMissing as error:
+        pytest.fail(f"{error} (see .ci/run)")
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(built_site):
+    # the build prints its PDFs with Playwright too, and one thread runs one Playwright:
+    # build first
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=chromium.ARGS)
         yield browser
         browser.close()
 

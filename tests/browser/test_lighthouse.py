@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from qa.build import run_mkdocs
+from qa.chromium import ARGS as CHROMIUM_ARGS
 from qa.server import make_server
 
-from .conftest import CHROMIUM_ARGS, chromium_path
+from .conftest import chromium_path
 
 ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"

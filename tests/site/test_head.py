@@ -25,7 +25,7 @@ def meta(doc, key: str) -> str:
 
 def test_every_page_has_complete_preview_metadata(built_site):
     pages = content_pages(built_site)
-    assert len(pages) == 66  # 2 × (home + index + performance + 30 questions)
+    assert len(pages) == 68  # 2 × (home + index + all questions + performance + 30 questions)
     site_url = soup(built_site / "index.html").find("link", rel="canonical")["href"]
     for page in pages:
         doc = soup(page)

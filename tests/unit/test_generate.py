@@ -40,7 +40,7 @@ def test_index_lists_every_question_grouped_by_topic(catalog):
     for lang in ("zh", "en"):
         index = planned_pages(catalog, {})[f"{lang}/questions/index.md"]
         for q in catalog.in_language(lang):
-            assert f'<span class="qa-n">{q.number}.</span> [{q.title}]({q.slug}.md){{ data-topic=' in index
+            assert f'<span class="qa-n">{q.number}.</span> [{q.title}]({q.slug}.md){{ data-slug="{q.slug}" data-topic=' in index
         positions = [index.index(f"{{ #{t.id} }}") for t in catalog.topics]
         assert positions == sorted(positions)
 

@@ -115,3 +115,96 @@
   document.querySelector("label[for=__search]") &&
     document.querySelector("label[for=__search]").addEventListener("pointerenter", warm);
 })();
+
+// "Expand all" / "Collapse all": open or close every answer on the page.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest && event.target.closest("button[data-expand]");
+  if (!button) return;
+  var open = button.dataset.expand === "open";
+  document.querySelectorAll(".md-content details").forEach(function (details) { details.open = open; });
+});
+
+// Self-test: "I knew it" / "review again" per question, kept in this browser only
+// (localStorage, keyed by the question's slug, which both languages share).  The
+// index shows each question's mark and the progress, with a reset.
+(function () {
+  var KEY = "llm-inference-qa:self-test";
+  var MARKS = ["known", "review"];
+
+  function load() {
+    try {
+      var marks = JSON.parse(localStorage.getItem(KEY) || "{}");
+      return marks && typeof marks === "object" ? marks : {};
+    } catch (error) {
+      return {}; // storage blocked or unreadable: the page still works, without marks
+    }
+  }
+
+  function save(marks) {
+    try { localStorage.setItem(KEY, JSON.stringify(marks)); } catch (error) { /* storage blocked */ }
+  }
+
+  function render() {
+    var marks = load();
+    document.querySelectorAll(".qa-selftest").forEach(function (group) {
+      group.querySelectorAll("button[data-mark]").forEach(function (button) {
+        button.setAttribute("aria-pressed", String(marks[group.dataset.slug] === button.dataset.mark));
+      });
+    });
+    var progress = document.querySelector(".qa-progress");
+    if (!progress) return;
+    var counts = { known: 0, review: 0 };
+    document.querySelectorAll("a[data-slug]").forEach(function (link) {
+      var mark = marks[link.dataset.slug];
+      var badge = link.parentElement.querySelector(".qa-badge");
+      if (MARKS.indexOf(mark) < 0) {
+        if (badge) badge.remove();
+        return;
+      }
+      counts[mark]++;
+      if (!badge) {
+        badge = document.createElement("span");
+        link.insertAdjacentElement("afterend", badge);
+      }
+      badge.className = "qa-badge qa-badge--" + mark;
+      badge.textContent = progress.dataset[mark];
+    });
+    progress.querySelector(".qa-progress-text").textContent = progress.dataset.template
+      .replace("{known}", counts.known).replace("{review}", counts.review)
+      .replace("{total}", progress.dataset.total);
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest && event.target.closest("button");
+    if (!target) return;
+    var group = target.closest(".qa-selftest");
+    if (group && target.dataset.mark) {
+      var marks = load();
+      var slug = group.dataset.slug;
+      // pressing the pressed button again clears the mark
+      if (marks[slug] === target.dataset.mark) delete marks[slug];
+      else marks[slug] = target.dataset.mark;
+      save(marks);
+      render();
+    } else if (target.classList.contains("qa-reset")) {
+      try { localStorage.removeItem(KEY); } catch (error) { /* storage blocked */ }
+      render();
+    }
+  });
+  // marks set in another tab (say, the other language) show up here too
+  window.addEventListener("storage", function (event) { if (event.key === KEY) render(); });
+  render();
+})();
+
+// Printing: write each content link's address after it (print stylesheet in qa.css),
+// resolved against the page's canonical URL so that a copy printed from a local
+// preview still names the public site.  Material opens every answer on beforeprint.
+window.addEventListener("beforeprint", function () {
+  var canonical = document.querySelector('link[rel="canonical"]');
+  var base = canonical ? canonical.href : location.href;
+  document.querySelectorAll(".md-content a[href]").forEach(function (link) {
+    var href = link.getAttribute("href");
+    if (href.charAt(0) === "#" || link.classList.contains("headerlink")) return;
+    link.dataset.printUrl = new URL(href, base).href;
+  });
+});

@@ -1,0 +1,83 @@
+"""Print each language's all-questions page to a PDF with headless Chromium.
+
+The PDF is what a reader gets from the browser's own "Print": the page is served
+the way GitHub Pages serves it, `beforeprint` runs (Material opens every answer,
+qa.js writes each link's address) and the print stylesheet applies.  A PDF is
+reprinted only when the page or the site's styles and scripts changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+from qa.chromium import launch
+from qa.config import pdf_name
+from qa.model import DEFAULT_LANGUAGE, LANGUAGES
+from qa.pdf_unicode import fix_pdf
+from qa.server import serve_in_thread
+
+ALL_PAGE = "all/index.html"
+STYLE_SUFFIXES = (".css", ".js")
+FOOTER = '<div style="width:100%;font-size:8px;text-align:center;color:#666"><span class="pageNumber"></span></div>'
+
+
+def language_root(site: Path, lang: str) -> Path:
+    return site if lang == DEFAULT_LANGUAGE else site / lang
+
+
+def print_key(site: Path, lang: str) -> str:
+    """Hash of what the printed PDF depends on: the page, the site's CSS and JavaScript."""
+    digest = hashlib.sha256((language_root(site, lang) / ALL_PAGE).read_bytes())
+    for path in sorted(site.glob("assets/**/*")):
+        if path.suffix in STYLE_SUFFIXES:
+            digest.update(path.as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def print_pdfs(site: Path, base: str, cache: Path) -> list[Path]:
+    """Write <language root>/llm-inference-qa.<lang>.pdf for every language; return them."""
+    cache.mkdir(parents=True, exist_ok=True)
+    wanted = {
+        lang: (language_root(site, lang) / pdf_name(lang), cache / f"{print_key(site, lang)}.pdf") for lang in LANGUAGES
+    }
+    missing = [lang for lang, (_, cached) in wanted.items() if not cached.exists()]
+    if missing:
+        _print(site, base, {lang: wanted[lang][1] for lang in missing})
+    for target, cached in wanted.values():
+        shutil.copyfile(cached, target)
+    return [target for target, _ in wanted.values()]
+
+
+def _print(site: Path, base: str, targets: dict[str, Path]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    server, url = serve_in_thread(site, base)
+    try:
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            context = browser.new_context(color_scheme="light", base_url=url)
+            page = context.new_page()
+            for lang, target in targets.items():
+                path = ALL_PAGE if lang == DEFAULT_LANGUAGE else f"{lang}/{ALL_PAGE}"
+                page.goto(path.removesuffix("index.html"), wait_until="load")
+                page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+                page.wait_for_function("[...document.querySelectorAll('.md-content details')].every(d => d.open)")
+                partial = target.with_suffix(".part")
+                page.pdf(
+                    path=partial,
+                    format="A4",
+                    print_background=True,
+                    margin={"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"},
+                    display_header_footer=True,
+                    header_template="<span></span>",
+                    footer_template=FOOTER,
+                    outline=True,  # PDF bookmarks from the headings
+                    tagged=True,
+                )
+                fix_pdf(partial)  # Chinese text that copies and searches as it reads
+                partial.rename(target)  # a cache entry is complete or absent
+            browser.close()
+    finally:
+        server.shutdown()

@@ -1,0 +1,98 @@
+"""The all-questions page and the PDFs printed from it, per language."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from qa.config import pdf_name
+from qa.strings import STRINGS
+
+from .helpers import soup
+
+LANGS = ["zh", "en"]
+
+
+def lang_root(site: Path, lang: str) -> Path:
+    return site if lang == "zh" else site / lang
+
+
+def squash(text: str) -> str:
+    """Text as compared with the PDF's: no white space (the PDF breaks lines and puts
+    spaces around Latin words inside Chinese text)."""
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def pdf_text(built_site: Path) -> dict[str, str]:
+    texts = {}
+    for lang in LANGS:
+        reader = PdfReader(lang_root(built_site, lang) / pdf_name(lang))
+        texts[lang] = "\n".join(page.extract_text() for page in reader.pages)
+    return texts
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_all_page_has_every_question_with_a_closed_answer_and_its_note(built_site, catalog, lang):
+    doc = soup(lang_root(built_site, lang) / "all" / "index.html")
+    questions = catalog.in_language(lang)
+    headings = doc.select("article h2")
+    assert [h["id"] for h in headings] == [q.slug for q in questions]
+    assert [h.get_text(strip=True).rstrip("¶") for h in headings] == [f"{q.number}. {q.title}" for q in questions]
+    for q in questions:
+        answer = doc.find("details", id=f"{q.slug}-answer")
+        assert answer is not None and not answer.has_attr("open"), q.slug
+        assert answer.summary.get_text(strip=True) == STRINGS[lang].answer
+        assert doc.find(id=f"{q.slug}-note") is not None, q.slug
+        assert doc.select_one(f'.qa-selftest[data-slug="{q.slug}"]') is not None
+        page_link = doc.select_one(f'a[href="../questions/{q.slug}/"]')
+        assert page_link is not None and page_link.get_text() == STRINGS[lang].question_page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_and_all_pages_link_the_pdf(built_site, lang):
+    root = lang_root(built_site, lang)
+    for page in (root / "index.html", root / "all" / "index.html"):
+        links = [a["href"] for a in soup(page).select("a[href$='.pdf']")]
+        assert len(links) == 1, page
+        assert (page.parent / links[0]).resolve() == (root / pdf_name(lang)).resolve()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_contains_every_question_title_prompt_and_answer(pdf_text, catalog, lang):
+    text = squash(pdf_text[lang])
+    for q in catalog.in_language(lang):
+        assert squash(f"{q.number}. {q.title}") in text, q.title
+        assert squash(q.prompt) in text, q.prompt
+        first_answer_line = next(line for line in q.answer.splitlines() if line.strip())
+        assert squash(re.sub(r"[*`]", "", first_answer_line)) in text, first_answer_line
+
+
+def test_chinese_pdf_renders_chinese_glyphs_with_an_embedded_cjk_font(built_site, pdf_text):
+    reader = PdfReader(built_site / pdf_name("zh"))
+    fonts = set()
+    for page in reader.pages:
+        for ref in (page["/Resources"].get("/Font") or {}).values():
+            font = ref.get_object()  # Chromium embeds CJK glyphs as Type 3 fonts, named in their descriptor
+            descriptor = font.get("/FontDescriptor")
+            fonts.add(str(descriptor.get_object()["/FontName"] if descriptor else font["/BaseFont"]))
+    assert any("CJK" in name for name in fonts), fonts
+    assert squash("全部题目与答案") in squash(pdf_text["zh"])
+    # the text layer names ideographs, not the radicals that share their glyphs (qa/pdf_unicode.py)
+    radicals = sorted({c for c in pdf_text["zh"] if 0x2E80 <= ord(c) < 0x2FE0})
+    assert radicals == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_prints_public_link_addresses_and_no_controls(pdf_text, catalog, lang, built_site):
+    text = squash(pdf_text[lang])
+    home = "https://miaotui.github.io/llm-inference-qa/" + ("" if lang == "zh" else "en/")
+    first = catalog.in_language(lang)[0]
+    assert squash(f"({home}questions/{first.slug}/)") in text
+    assert "127.0.0.1" not in text
+    s = STRINGS[lang]
+    for control in (s.expand_all, s.mark_known, s.copy_link):
+        assert squash(control) not in text

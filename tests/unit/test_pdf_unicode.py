@@ -1,0 +1,44 @@
+"""The ToUnicode rewrite that keeps the PDFs' Chinese text copyable (qa/pdf_unicode.py)."""
+
+from __future__ import annotations
+
+from qa.pdf_unicode import radical_ideographs, read_cmap, write_cmap
+
+CMAP = b"""/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+1 begincodespacerange
+<00> <FF>
+endcodespacerange
+2 beginbfchar
+<B7> <2F64>
+<BD> <5168>
+endbfchar
+1 beginbfrange
+<01> <03> <0041>
+endbfrange
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end
+"""
+
+
+def test_read_cmap_reads_single_codes_and_ranges():
+    assert read_cmap(CMAP) == {b"B7": "\u2f64", b"BD": "全", b"01": "A", b"02": "B", b"03": "C"}
+
+
+def test_write_cmap_keeps_the_frame_and_writes_every_entry_as_bfchar():
+    entries = read_cmap(CMAP) | {b"B7": "用"}
+    written = write_cmap(CMAP, entries)
+    assert read_cmap(written) == entries
+    assert written.startswith(CMAP[: CMAP.index(b"2 beginbfchar")])
+    assert b"5 beginbfchar\n<01> <0041>\n" in written
+    assert b"beginbfrange" not in written
+    assert written.endswith(b"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+
+
+def test_the_installed_noto_cjk_font_maps_radicals_to_their_ideographs():
+    mapping = radical_ideographs("NotoSansCJKsc-Regular")
+    assert mapping[0x2F64] == ord("用")  # KANGXI RADICAL USE
+    assert mapping[0x2EC5] == ord("见")  # CJK RADICAL C-SIMPLIFIED SEE
