@@ -1,4 +1,4 @@
-"""Stage the MkDocs docs folder: authored pages copied, question pages generated.
+"""Stage the MkDocs docs folder: authored pages copied, question pages and exports generated.
 
 Only files whose content changed are rewritten (so MkDocs and the preview-image
 cache see unchanged inputs as unchanged), and files no longer produced are removed.
@@ -13,8 +13,9 @@ from pathlib import Path
 from qa.benchmark_page import benchmark_markdown
 from qa.cards import Card, render_cached
 from qa.catalog import Catalog
-from qa.config import Layout
+from qa.config import Layout, site_url
 from qa.examples import Example
+from qa.exports import planned_exports
 from qa.model import LANGUAGES
 from qa.pages import QuestionContext, index_page, question_page
 from qa.related import related
@@ -78,6 +79,8 @@ def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example]) -> 
     cache = layout.cache / "cards"
     for rel, card in planned_cards(catalog).items():
         wanted[target / rel] = render_cached(card, cache)
+    for rel, data in planned_exports(catalog, site_url()).items():  # llms.txt, llms-full.txt, questions.json
+        wanted[target / rel] = data
     for lang in LANGUAGES:
         docs = search_documents(catalog, lang)
         wanted[layout.build / "search" / f"{lang}.json"] = json.dumps(docs, ensure_ascii=False, indent=0).encode()
