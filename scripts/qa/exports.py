@@ -198,7 +198,7 @@ def questions_dataset(catalog: Catalog, site: str) -> dict[str, object]:
     questions: list[dict[str, object]] = []
     for first in catalog.in_language(DEFAULT_LANGUAGE):
         topic, level = catalog.topic(first), catalog.level(first)
-        texts = {}
+        texts: dict[str, dict[str, str]] = {}
         for lang in LANGUAGES:
             q = by_language[lang][first.number]
             texts[lang] = {
