@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+# The published address when SITE_URL is not set: mkdocs.yml's `site_url: !ENV [SITE_URL, "…"]`
+# repeats it (YAML cannot import it; tests/unit/test_exports.py keeps the two equal).
+DEFAULT_SITE_URL = "https://miaotui.github.io/llm-inference-qa/"
+
+
+def site_url(environ: Mapping[str, str] = os.environ) -> str:
+    """The address the site is built for, as MkDocs reads it: SITE_URL, else the default; ends with /.
+
+    An empty SITE_URL counts as unset (MkDocs would then build a site without a
+    site_url, and the exports need an absolute address).
+    """
+    url = environ.get("SITE_URL") or DEFAULT_SITE_URL
+    return url if url.endswith("/") else url + "/"
 
 
 def pdf_name(lang: str) -> str:

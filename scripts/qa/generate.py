@@ -1,4 +1,4 @@
-"""Stage the MkDocs docs folder: authored pages copied, question pages generated.
+"""Stage the MkDocs docs folder: authored pages copied, question pages and exports generated.
 
 Only files whose content changed are rewritten (so MkDocs and the preview-image
 cache see unchanged inputs as unchanged), and files no longer produced are removed.
@@ -13,8 +13,10 @@ from pathlib import Path
 from qa.benchmark_page import benchmark_markdown
 from qa.cards import Card, render_cached
 from qa.catalog import Catalog
-from qa.config import Layout
+from qa.config import Layout, site_url
 from qa.examples import Example
+from qa.exports import planned_exports
+from qa.history import edit_url, last_changed
 from qa.model import LANGUAGES
 from qa.pages import QuestionContext, all_page, index_page, question_page
 from qa.related import related
@@ -22,8 +24,12 @@ from qa.search_docs import search_documents
 from qa.strings import STRINGS
 
 
-def planned_pages(catalog: Catalog, examples: dict[str, Example]) -> dict[str, str]:
-    """Every generated page: path relative to docs_dir → Markdown."""
+def planned_pages(catalog: Catalog, examples: dict[str, Example], layout: Layout | None = None) -> dict[str, str]:
+    """Every generated page: path relative to docs_dir → Markdown.
+
+    layout: the project, for each question's last-updated date (git) and edit link.
+    """
+    updated = last_changed(layout.root, layout.questions) if layout else {}
     pages: dict[str, str] = {}
     for lang in LANGUAGES:
         questions = catalog.in_language(lang)
@@ -39,6 +45,8 @@ def planned_pages(catalog: Catalog, examples: dict[str, Example]) -> dict[str, s
                 next=questions[i + 1] if i + 1 < len(questions) else None,
                 related=related(q, questions),
                 example=examples.get(q.slug),
+                updated=updated.get(q.path),
+                edit_url=edit_url(layout.root, q.path) if layout else None,
             )
             pages[f"{lang}/questions/{q.slug}.md"] = question_page(q, context)
     return pages
@@ -72,7 +80,7 @@ def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example]) -> 
     """Write the staged docs folder; return the files that changed."""
     target = layout.staged_docs
     wanted: dict[Path, bytes] = {
-        target / rel: text.encode("utf-8") for rel, text in planned_pages(catalog, examples).items()
+        target / rel: text.encode("utf-8") for rel, text in planned_pages(catalog, examples, layout).items()
     }
     wanted[layout.build / "redirects.json"] = json.dumps(redirect_map(catalog), indent=1).encode()
     for lang in LANGUAGES:  # included into docs/<lang>/performance.md by pymdownx.snippets
@@ -81,6 +89,8 @@ def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example]) -> 
     cache = layout.cache / "cards"
     for rel, card in planned_cards(catalog).items():
         wanted[target / rel] = render_cached(card, cache)
+    for rel, data in planned_exports(catalog, site_url()).items():  # llms.txt, llms-full.txt, questions.json
+        wanted[target / rel] = data
     for lang in LANGUAGES:
         docs = search_documents(catalog, lang)
         wanted[layout.build / "search" / f"{lang}.json"] = json.dumps(docs, ensure_ascii=False, indent=0).encode()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from qa.config import pdf_name
 from qa.examples import Example
+from qa.links import is_relative, rewrite_links
 from qa.model import Label, Question
 from qa.strings import STRINGS
 
@@ -22,6 +23,8 @@ class QuestionContext:
     next: Question | None
     related: list[Question]
     example: Example | None
+    updated: str | None = None  # date of the source's last commit, if known
+    edit_url: str | None = None  # where to edit the source
 
 
 def question_page(q: Question, context: QuestionContext) -> str:
@@ -61,21 +64,45 @@ def question_page(q: Question, context: QuestionContext) -> str:
         parts += [f"## {s.related_heading} {{ #related }}", ""]
         parts += [f"- [{r.number}. {r.title}]({r.slug}.md)" for r in context.related]
         parts.append("")
+    parts += page_history(q.lang, context)
     parts += pager(q, context.previous, context.next)
     return "\n".join(parts)
 
 
-def answer_block(q: Question, block_id: str) -> list[str]:
+def page_history(lang: str, context: QuestionContext) -> list[str]:
+    """Last-updated date and a link to edit the source."""
+    s = STRINGS[lang]
+    items = []
+    if context.updated:
+        items.append(f'{s.last_updated}{s.colon}<time datetime="{context.updated}">{context.updated}</time>')
+    if context.edit_url:
+        items.append(f'<a href="{html.escape(context.edit_url)}">{s.edit_page}</a>')
+    return [f'<p class="qa-history">{" · ".join(items)}</p>', ""] if items else []
+
+
+def answer_block(q: Question, block_id: str, answer: str | None = None) -> list[str]:
     """The collapsible answer, closed until the reader opens it."""
     return [
         f"/// details | {STRINGS[q.lang].answer}",
         "    type: qa-answer",
         f"    attrs: {{id: {block_id}}}",
         "",
-        q.answer,
+        q.answer if answer is None else answer,
         "///",
         "",
     ]
+
+
+def from_questions_folder(markdown: str, q: Question) -> str:
+    """A question's Markdown for a page one folder up: `slug.md` and `#anchor` targets
+    (written from the questions folder) lead to the question pages."""
+
+    def rebase(target: str) -> str:
+        if not is_relative(target):
+            return target
+        return f"questions/{target}" if not target.startswith("#") else f"questions/{q.slug}.md{target}"
+
+    return rewrite_links(markdown, rebase)
 
 
 def expand_buttons(lang: str) -> str:
@@ -130,11 +157,11 @@ def all_page(lang: str, questions: list[Question], topics: dict[str, Label], lev
             "",
             f"**{s.prompt}** {q.prompt}",
             "",
-            *answer_block(q, f"{q.slug}-answer"),
+            *answer_block(q, f"{q.slug}-answer", from_questions_folder(q.answer, q)),
         ]
         if q.note:  # its `## heading { #note }` becomes a subheading with an id unique on this page
             heading, _, rest = q.note.partition("\n")
-            out += [f"### {s.note_heading} {{ #{q.slug}-note }}", rest, ""]
+            out += [f"### {s.note_heading} {{ #{q.slug}-note }}", from_questions_folder(rest, q), ""]
         out += [self_test(q), ""]
     return "\n".join(out)
 

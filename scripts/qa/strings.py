@@ -48,7 +48,19 @@ class Strings:
     all_title: str  # the single page with every question and answer
     all_intro: str  # formatted with {count}
     download_pdf: str
+    last_updated: str
+    edit_page: str
     question_page: str  # link from the all-questions page to a question's own page
+    # the exports (qa.exports): llms.txt, llms-full.txt and the links between them
+    site_description: str  # also in mkdocs.yml (site_description / languages[].site_description)
+    exports_intro: str  # the paragraph under the summary of llms.txt and llms-full.txt
+    page_label: str  # before a question's address in llms-full.txt
+    full_export_title: str
+    full_export_about: str
+    dataset_title: str
+    dataset_about: str
+    other_language_title: str  # the other language's llms.txt
+    other_language_about: str
 
 
 STRINGS: dict[str, Strings] = {
@@ -94,7 +106,21 @@ STRINGS: dict[str, Strings] = {
         all_title="全部题目与答案",
         all_intro="全部 {count} 道题及答案，适合通读与打印。",
         download_pdf="下载 PDF（全部题目与答案）",
+        last_updated="最后更新",
+        edit_page="在 GitHub 上编辑此页",
         question_page="题目页",
+        site_description="关于大型语言模型推理加速的 30 道面试题，中英双语，逐题可链接。",
+        exports_intro=(
+            "每道题一页：题目、答案、编者注（附论文或官方文档出处）和可运行的代码示例。"
+            "题目与答案的中文原文来自「秒推时代」文章；编者注由本站编写。"
+        ),
+        page_label="网址",
+        full_export_title="全部题目与答案",
+        full_export_about="纯 Markdown，按编号排列，含编者注",
+        dataset_title="题目数据集（JSON）",
+        dataset_about="中英双语的全部题目，格式见 questions.schema.json",
+        other_language_title="English version",
+        other_language_about="本列表的英文版",
     ),
     "en": Strings(
         prompt="Question:",
@@ -138,6 +164,24 @@ STRINGS: dict[str, Strings] = {
         all_title="All questions and answers",
         all_intro="All {count} questions with their answers, for reading through and printing.",
         download_pdf="Download the PDF (all questions and answers)",
+        last_updated="Last updated",
+        edit_page="Edit this page on GitHub",
         question_page="Question page",
+        site_description=(
+            "30 interview questions on making large-language-model inference fast, in Chinese and English, "
+            "each with its own page."
+        ),
+        exports_intro=(
+            "One page per question: the question, its answer, an editor's note citing papers or official "
+            "documentation, and a runnable example. The questions and answers are translated from the Chinese "
+            "Miaotui article; the editor's notes are this site's own."
+        ),
+        page_label="Page",
+        full_export_title="Every question and answer",
+        full_export_about="plain Markdown in number order, with the editor's notes",
+        dataset_title="Question dataset (JSON)",
+        dataset_about="every question in both languages; its format is in questions.schema.json",
+        other_language_title="Chinese version",
+        other_language_about="the original Chinese text of this list",
     ),
 }

@@ -15,6 +15,8 @@ from pathlib import Path
 import yaml
 
 from qa.catalog import Catalog
+from qa.config import pdf_name
+from qa.exports import DATASET_NAME, SCHEMA_NAME
 from qa.model import DEFAULT_LANGUAGE, LANGUAGES, Problem
 from qa.validate import ANCHORS, KEBAB
 
@@ -36,11 +38,12 @@ def current_urls(catalog: Catalog) -> list[str]:
     urls: list[str] = []
     for lang in LANGUAGES:
         root = prefix(lang)
-        urls += [root, f"{root}questions/"]
+        urls += [root, f"{root}questions/", f"{root}all/", f"{root}{pdf_name(lang)}"]
+        urls += [f"{root}llms.txt", f"{root}llms-full.txt"]
         for q in catalog.in_language(lang):
             page = f"{root}questions/{q.slug}/"
             urls += [page, *(f"{page}#{anchor}" for anchor in PAGE_ANCHORS), f"{root}q/{q.number}/"]
-    return urls
+    return urls + [f"/{DATASET_NAME}", f"/{SCHEMA_NAME}"]
 
 
 def read_manifest(path: Path) -> list[tuple[int, str]]:

@@ -40,7 +40,10 @@ def test_index_lists_every_question_grouped_by_topic(catalog):
     for lang in ("zh", "en"):
         index = planned_pages(catalog, {})[f"{lang}/questions/index.md"]
         for q in catalog.in_language(lang):
-            assert f'<span class="qa-n">{q.number}.</span> [{q.title}]({q.slug}.md){{ data-slug="{q.slug}" data-topic=' in index
+            assert (
+                f'<span class="qa-n">{q.number}.</span> [{q.title}]({q.slug}.md){{ data-slug="{q.slug}" data-topic='
+                in index
+            )
         positions = [index.index(f"{{ #{t.id} }}") for t in catalog.topics]
         assert positions == sorted(positions)
 
@@ -78,3 +81,13 @@ def test_generate_rewrites_only_what_changed_and_removes_stale_pages(tmp_path):
     stale.write_text("old", encoding="utf-8")
     assert generate(catalog, layout, {}) == [stale]
     assert not stale.exists()
+
+
+def test_all_questions_page_rebases_links_between_questions(tmp_path):
+    layout = fixture_layout(tmp_path)
+    catalog, problems = load_catalog(layout)
+    assert problems == []
+    page = planned_pages(catalog, {})["zh/all.md"]
+    assert "](second-question.md" not in page
+    assert "](questions/second-question.md#answer)" in page
+    assert page.index("## 1. ") < page.index("## 2. ")

@@ -1,0 +1,213 @@
+"""Machine-readable copies of the questions, written beside the pages.
+
+- `llms.txt` per language (the llms.txt convention: title, summary, then one link
+  per question, grouped by topic like the index page);
+- `llms-full.txt` per language: every question in number order as plain Markdown;
+- `questions.json`: every question in both languages, described by the authored
+  JSON Schema `questions.schema.json` (next to this module), published with it.
+
+All links are absolute under the site URL.  The sources are Markdown for MkDocs:
+attribute lists (`{ #note }`), `///` blocks and links to other question sources
+(`slug.md#answer`) are turned into plain Markdown here.  Pure functions; the
+generator writes what `planned_exports` returns.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from qa.catalog import Catalog
+from qa.links import in_code_span, is_relative, markdown_lines, rewrite_links
+from qa.model import DEFAULT_LANGUAGE, LANGUAGES, Question
+from qa.strings import STRINGS
+
+SCHEMA_FILE = Path(__file__).with_name("questions.schema.json")
+SCHEMA_NAME = "questions.schema.json"
+DATASET_NAME = "questions.json"
+# an attribute list: `{ #id }`, `{: .class }`, `{ key="value" }`, …
+_ATTR = r"(?:[#.][\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
+ATTR_LIST = re.compile(rf"[ \t]*\{{:?[ \t]*{_ATTR}(?:[ \t]+{_ATTR})*[ \t]*\}}")
+BLOCK_OPEN = re.compile(r"^\s*///\s*[\w-]+(?:\s*\|\s*(?P<title>.*\S))?\s*$")
+BLOCK_CLOSE = re.compile(r"^\s*///\s*$")
+BLOCK_OPTION = re.compile(r"^ {4}[\w-]+:")  # `    type: note` right after a block's first line
+HEADING = re.compile(r"^#{1,5} ")
+
+
+def link_text(text: str) -> str:
+    """Text safe inside a Markdown link's brackets."""
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def language_root(site: str, lang: str) -> str:
+    """Absolute URL of a language's home: the site root for Chinese, en/ for English."""
+    return site if lang == DEFAULT_LANGUAGE else f"{site}{lang}/"
+
+
+def page_url(site: str, q: Question) -> str:
+    return f"{language_root(site, q.lang)}questions/{q.slug}/"
+
+
+def short_url(site: str, q: Question) -> str:
+    return f"{language_root(site, q.lang)}q/{q.number}/"
+
+
+def _without_attribute_lists(line: str) -> str:
+    """Remove `{ #id }`, `{ .class key=value }` and `{: …}`; other braces (`{x=1}` in prose) stay."""
+
+    def remove(match: re.Match[str]) -> str:
+        attribute_list = match[0].strip()
+        is_one = attribute_list.startswith("{:") or re.search(r"[{\s][#.]\w", attribute_list)
+        return "" if is_one and not in_code_span(match) else match[0]
+
+    return ATTR_LIST.sub(remove, line)
+
+
+def strip_mkdocs_syntax(markdown: str) -> str:
+    """Attribute lists removed; `/// type | Title` blocks become their title in bold and their content."""
+    out: list[str] = []
+    in_options = False
+    for line, code in markdown_lines(markdown):
+        if code:
+            out.append(line)
+            in_options = False
+            continue
+        if in_options and BLOCK_OPTION.match(line):
+            continue
+        in_options = False
+        block = BLOCK_OPEN.match(line)
+        if block:
+            in_options = True
+            if block["title"]:
+                out += [f"**{block['title']}**", ""]
+            continue
+        if BLOCK_CLOSE.match(line):
+            continue
+        cleaned = _without_attribute_lists(line)
+        if cleaned.strip() or not line.strip():  # a line that was only an attribute list goes
+            out.append(cleaned.rstrip())
+    return "\n".join(out).strip("\n")
+
+
+def absolute_links(markdown: str, site: str, q: Question) -> str:
+    """Links to another question (`slug.md#anchor`) or to this page (`#anchor`) made absolute."""
+    root = language_root(site, q.lang)
+
+    def absolute(target: str) -> str:
+        if not is_relative(target):
+            return target
+        page, hash_, anchor = target.partition("#")
+        url = f"{root}questions/{page.removesuffix('.md')}/" if page else page_url(site, q)
+        return url + hash_ + anchor
+
+    return rewrite_links(markdown, absolute)
+
+
+def portable_markdown(markdown: str, site: str, q: Question) -> str:
+    """Source Markdown as any Markdown reader shows it: no MkDocs syntax, absolute links."""
+    return absolute_links(strip_mkdocs_syntax(markdown), site, q)
+
+
+def demote_headings(markdown: str) -> str:
+    """Every heading one level deeper (an answer's `###` under llms-full.txt's `### Answer`)."""
+    lines = markdown_lines(markdown)
+    return "\n".join(f"#{line}" if not code and HEADING.match(line) else line for line, code in lines)
+
+
+def note_body(q: Question) -> str:
+    """The editor's note without its `## Editor's note { #note }` heading."""
+    return q.note.partition("\n")[2].strip("\n") if q.note else ""
+
+
+def llms_txt(catalog: Catalog, lang: str, site: str) -> str:
+    """The llms.txt of one language: summary, then every question's page by topic."""
+    s = STRINGS[lang]
+    root = language_root(site, lang)
+    other = next(code for code in LANGUAGES if code != lang)
+    questions = catalog.in_language(lang)
+    out = [f"# {s.site_name}", "", f"> {s.site_description}", "", s.exports_intro, ""]
+    for topic in catalog.topics:
+        mine = [q for q in questions if q.topic == topic.id]
+        if mine:
+            out += [f"## {topic.labels[lang]}", ""]
+            out += [f"- [{link_text(f'{q.number}. {q.title}')}]({page_url(site, q)}): {q.prompt}" for q in mine]
+            out.append("")
+    out += [
+        "## Optional",  # the convention's name for links a reader with little context may skip
+        "",
+        f"- [{s.full_export_title}]({root}llms-full.txt): {s.full_export_about}",
+        f"- [{s.dataset_title}]({site}{DATASET_NAME}): {s.dataset_about}",
+        f"- [{s.other_language_title}]({language_root(site, other)}llms.txt): {s.other_language_about}",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def llms_full_txt(catalog: Catalog, lang: str, site: str) -> str:
+    """Every question of one language in number order, as one plain Markdown document."""
+    s = STRINGS[lang]
+    out = [f"# {s.site_name}", "", f"> {s.site_description}", "", s.exports_intro, ""]
+    for q in catalog.in_language(lang):
+        out += [
+            f"## {q.number}. {q.title}",
+            "",
+            f"- {s.topic}{s.colon}{catalog.topic(q).labels[lang]}",
+            f"- {s.difficulty}{s.colon}{catalog.level(q).labels[lang]}",
+            f"- {s.page_label}{s.colon}<{page_url(site, q)}>",
+            "",
+            f"**{s.prompt}** {q.prompt}",
+            "",
+            f"### {s.answer}",
+            "",
+            demote_headings(portable_markdown(q.answer, site, q)),
+            "",
+        ]
+        if q.note:
+            out += [f"### {s.note_heading}", "", demote_headings(portable_markdown(note_body(q), site, q)), ""]
+    return "\n".join(out)
+
+
+def questions_dataset(catalog: Catalog, site: str) -> dict[str, object]:
+    """Every question in every language, as described by questions.schema.json."""
+    by_language = {lang: {q.number: q for q in catalog.in_language(lang)} for lang in LANGUAGES}
+    questions: list[dict[str, object]] = []
+    for first in catalog.in_language(DEFAULT_LANGUAGE):
+        topic, level = catalog.topic(first), catalog.level(first)
+        texts: dict[str, dict[str, str]] = {}
+        for lang in LANGUAGES:
+            q = by_language[lang][first.number]
+            texts[lang] = {
+                "title": q.title,
+                "prompt": q.prompt,
+                "answer": portable_markdown(q.answer, site, q),
+                "note": portable_markdown(note_body(q), site, q),
+                "url": page_url(site, q),
+                "short_url": short_url(site, q),
+            }
+        questions.append(
+            {
+                "number": first.number,
+                "slug": first.slug,
+                "topic": {"id": topic.id, "labels": {lang: topic.labels[lang] for lang in LANGUAGES}},
+                "difficulty": {"id": level.id, "labels": {lang: level.labels[lang] for lang in LANGUAGES}},
+                "tags": list(first.tags),
+                "languages": texts,
+            }
+        )
+    return {"$schema": f"{site}{SCHEMA_NAME}", "site_url": site, "questions": questions}
+
+
+def planned_exports(catalog: Catalog, site: str) -> dict[str, bytes]:
+    """Every export: path relative to docs_dir → content.
+
+    Files in the default language's folder land at the site root (mkdocs-static-i18n),
+    which is where the language-neutral dataset and its schema belong.
+    """
+    files: dict[str, bytes] = {}
+    for lang in LANGUAGES:
+        files[f"{lang}/llms.txt"] = llms_txt(catalog, lang, site).encode("utf-8")
+        files[f"{lang}/llms-full.txt"] = llms_full_txt(catalog, lang, site).encode("utf-8")
+    dataset = json.dumps(questions_dataset(catalog, site), ensure_ascii=False, indent=1) + "\n"
+    files[f"{DEFAULT_LANGUAGE}/{DATASET_NAME}"] = dataset.encode("utf-8")
+    files[f"{DEFAULT_LANGUAGE}/{SCHEMA_NAME}"] = SCHEMA_FILE.read_bytes()
+    return files
