@@ -23,8 +23,8 @@ $(NODE_STAMP): package-lock.json
 
 setup: $(STAMP) $(NODE_STAMP)
 
-# Debian packages (installed when missing and we may): CJK fonts for preview cards,
-# Chromium for the browser tests.
+# Debian packages (installed when missing and we may): CJK fonts for preview cards and
+# PDFs, Chromium to print the PDFs and for the browser tests.
 fonts:
 	@bash scripts/system-packages.sh fonts-noto-cjk
 
@@ -37,10 +37,10 @@ validate: $(STAMP)
 generate: $(STAMP) fonts
 	$(QA) generate
 
-site: $(STAMP) fonts
+site: $(STAMP) browser
 	$(QA) build
 
-serve: $(STAMP) fonts
+serve: $(STAMP) browser
 	$(QA) serve
 
 # Record newly published URLs in content/published-urls.txt (commit the change).
