@@ -16,6 +16,8 @@ PAGES = [
     "en/questions/",
     "en/questions/quantization/",
     "en/questions/visualization/",
+    "all/",
+    "en/all/",
 ]
 
 
@@ -59,4 +61,20 @@ def test_no_axe_violations_with_search_results_open(axe_page, path):
     axe_page.locator("input.md-search__input").type("LLM")
     axe_page.locator("input.md-search__input").press("End")
     axe_page.wait_for_selector(".md-search-result__item")
+    assert violations(axe_page) == []
+
+
+@pytest.mark.parametrize("path", ["questions/", "questions/quantization/", "en/questions/", "en/all/"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_with_self_test_marks(axe_page, path, scheme):
+    """Marked questions: pressed buttons and the index's badges keep their contrast."""
+    axe_page.emulate_media(color_scheme=scheme)
+    axe_page.goto(path)
+    axe_page.evaluate(
+        """localStorage.setItem("llm-inference-qa:self-test",
+             JSON.stringify({"quantization": "known", "memory-leaks": "review"}))"""
+    )
+    axe_page.reload()
+    axe_page.add_script_tag(path=str(AXE))
+    assert axe_page.locator(".qa-badge, .qa-mark[aria-pressed=true]").count() >= 1
     assert violations(axe_page) == []
