@@ -94,5 +94,5 @@ def test_pdf_prints_public_link_addresses_and_no_controls(pdf_text, catalog, lan
     assert squash(f"({home}questions/{first.slug}/)") in text
     assert "127.0.0.1" not in text
     s = STRINGS[lang]
-    for control in (s.expand_all, s.mark_known, s.copy_link):
+    for control in (s.expand_all, s.mark_known, s.copy_link, s.download_pdf):
         assert squash(control) not in text
