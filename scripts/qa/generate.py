@@ -17,7 +17,7 @@ from qa.config import Layout
 from qa.examples import Example
 from qa.model import LANGUAGES
 from qa.pages import QuestionContext, index_page, question_page
-from qa.related import related
+from qa.related import related_all
 from qa.search_docs import search_documents
 from qa.strings import STRINGS
 
@@ -27,6 +27,7 @@ def planned_pages(catalog: Catalog, examples: dict[str, Example]) -> dict[str, s
     pages: dict[str, str] = {}
     for lang in LANGUAGES:
         questions = catalog.in_language(lang)
+        related = related_all(questions)
         pages[f"{lang}/questions/index.md"] = index_page(lang, questions, catalog.topics, catalog.levels)
         for i, q in enumerate(questions):
             context = QuestionContext(
@@ -34,7 +35,7 @@ def planned_pages(catalog: Catalog, examples: dict[str, Example]) -> dict[str, s
                 level=catalog.level(q),
                 previous=questions[i - 1] if i > 0 else None,
                 next=questions[i + 1] if i + 1 < len(questions) else None,
-                related=related(q, questions),
+                related=related[i],
                 example=examples.get(q.slug),
             )
             pages[f"{lang}/questions/{q.slug}.md"] = question_page(q, context)
