@@ -46,12 +46,14 @@ def question_page(q: Question, context: QuestionContext) -> str:
         "",
         share_buttons(q),
         "",
-        f"/// details | {s.answer}",
-        "    type: qa-answer",
-        "    attrs: {id: answer}",
+        # the same <details> that `/// details` with a YAML header made, without parsing
+        # YAML on every page (md_in_html: the content is still Markdown)
+        '<details class="qa-answer" id="answer" markdown>',
+        f"<summary>{s.answer}</summary>",
         "",
         q.answer,
-        "///",
+        "",
+        "</details>",
         "",
     ]
     if q.note:
