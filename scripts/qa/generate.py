@@ -78,7 +78,9 @@ def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example]) -> 
         wanted[layout.build / "snippets" / f"benchmark.{lang}.md"] = table.encode("utf-8")
     cache = layout.cache / "cards"
     for rel, card in planned_cards(catalog).items():
-        wanted[target / rel] = render_cached(card, cache)
+        # beside docs_dir, not in it: MkDocs and static-i18n would sort 2,000 more files per
+        # language build; scripts/hooks/cards.py copies them into the site instead
+        wanted[layout.staged_cards / rel] = render_cached(card, cache)
     for lang in LANGUAGES:
         docs = search_documents(catalog, lang)
         wanted[layout.build / "search" / f"{lang}.json"] = json.dumps(docs, ensure_ascii=False, indent=0).encode()
@@ -91,8 +93,10 @@ def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example]) -> 
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
             changed.append(path)
-    if target.exists():
-        for path in sorted(target.rglob("*"), reverse=True):  # stale generated files
+    for folder in (target, layout.staged_cards):
+        if not folder.exists():
+            continue
+        for path in sorted(folder.rglob("*"), reverse=True):  # stale generated files
             if path.is_file() and path not in wanted:
                 path.unlink()
                 changed.append(path)
