@@ -52,12 +52,18 @@ _dictionary_loaded = False
 
 
 def on_config(config: MkDocsConfig) -> None:
+    _roots[current_language(config)] = Path(config.site_dir) / language_folder(config)
+
+
+def load_dictionary() -> None:
+    """jieba's dictionary, with ours, loaded once per process and only when a document
+    has to be segmented: loading takes about a second, and a rebuild usually finds
+    every document in the cache (segmented_cached)."""
     global _dictionary_loaded
-    if not _dictionary_loaded:  # jieba's dictionary is process-wide; load ours once
+    if not _dictionary_loaded:
         jieba.setLogLevel(60)
         jieba.load_userdict(str(USER_DICT))
         _dictionary_loaded = True
-    _roots[current_language(config)] = Path(config.site_dir) / language_folder(config)
 
 
 @event_priority(10)  # before Material's search plugin (0) reads the page
@@ -87,17 +93,20 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 def segment(text: str) -> str:
     """Chinese words joined by U+200B (invisible in the results list)."""
+    load_dictionary()
     return "\u200b".join(jieba.cut(text)) if HAN.search(text) else text
 
 
 def sub_words(text: str) -> str:
     """The shorter words inside long ones, which precise segmentation leaves out."""
+    load_dictionary()
     precise = set(jieba.cut(text))
     return " ".join(sorted({w for w in jieba.cut_for_search(text) if HAN.search(w)} - precise))
 
 
 def segmented(d: dict[str, object]) -> dict[str, object]:
     """A Chinese document with its words separated (the slow part: jieba)."""
+    load_dictionary()
     return {
         "location": d["location"],
         "title": segment(str(d["title"])),

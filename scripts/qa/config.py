@@ -81,6 +81,10 @@ class Layout:
         return self.build / "docs"
 
     @property
+    def staged_cards(self) -> Path:  # preview cards, one folder per language; hooks/cards.py publishes them
+        return self.build / "cards"
+
+    @property
     def site(self) -> Path:
         return self.root / "site"
 

@@ -19,7 +19,7 @@ from qa.exports import planned_exports
 from qa.history import edit_url, last_changed
 from qa.model import LANGUAGES
 from qa.pages import QuestionContext, all_page, index_page, question_page
-from qa.related import related
+from qa.related import related_all
 from qa.search_docs import search_documents
 from qa.strings import STRINGS
 
@@ -33,6 +33,7 @@ def planned_pages(catalog: Catalog, examples: dict[str, Example], layout: Layout
     pages: dict[str, str] = {}
     for lang in LANGUAGES:
         questions = catalog.in_language(lang)
+        related = related_all(questions)
         pages[f"{lang}/questions/index.md"] = index_page(lang, questions, catalog.topics, catalog.levels)
         topics = {t.id: t for t in catalog.topics}
         levels = {level.id: level for level in catalog.levels}
@@ -43,7 +44,7 @@ def planned_pages(catalog: Catalog, examples: dict[str, Example], layout: Layout
                 level=catalog.level(q),
                 previous=questions[i - 1] if i > 0 else None,
                 next=questions[i + 1] if i + 1 < len(questions) else None,
-                related=related(q, questions),
+                related=related[i],
                 example=examples.get(q.slug),
                 updated=updated.get(q.path),
                 edit_url=edit_url(layout.root, q.path) if layout else None,
@@ -88,7 +89,9 @@ def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example]) -> 
         wanted[layout.build / "snippets" / f"benchmark.{lang}.md"] = table.encode("utf-8")
     cache = layout.cache / "cards"
     for rel, card in planned_cards(catalog).items():
-        wanted[target / rel] = render_cached(card, cache)
+        # beside docs_dir, not in it: MkDocs and static-i18n would sort 2,000 more files per
+        # language build; scripts/hooks/cards.py copies them into the site instead
+        wanted[layout.staged_cards / rel] = render_cached(card, cache)
     for rel, data in planned_exports(catalog, site_url()).items():  # llms.txt, llms-full.txt, questions.json
         wanted[target / rel] = data
     for lang in LANGUAGES:
@@ -103,8 +106,10 @@ def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example]) -> 
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
             changed.append(path)
-    if target.exists():
-        for path in sorted(target.rglob("*"), reverse=True):  # stale generated files
+    for folder in (target, layout.staged_cards):
+        if not folder.exists():
+            continue
+        for path in sorted(folder.rglob("*"), reverse=True):  # stale generated files
             if path.is_file() and path not in wanted:
                 path.unlink()
                 changed.append(path)

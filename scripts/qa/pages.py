@@ -81,14 +81,18 @@ def page_history(lang: str, context: QuestionContext) -> list[str]:
 
 
 def answer_block(q: Question, block_id: str, answer: str | None = None) -> list[str]:
-    """The collapsible answer, closed until the reader opens it."""
+    """The collapsible answer, closed until the reader opens it.
+
+    Raw <details> with md_in_html (the content is still Markdown): the same HTML a
+    `/// details` block makes, without parsing a YAML header on every page.
+    """
     return [
-        f"/// details | {STRINGS[q.lang].answer}",
-        "    type: qa-answer",
-        f"    attrs: {{id: {block_id}}}",
+        f'<details class="qa-answer" id="{block_id}" markdown>',
+        f"<summary>{STRINGS[q.lang].answer}</summary>",
         "",
         q.answer if answer is None else answer,
-        "///",
+        "",
+        "</details>",
         "",
     ]
 

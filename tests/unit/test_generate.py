@@ -22,7 +22,7 @@ def test_question_page_has_prompt_collapsed_answer_and_pager(catalog):
     page = pages["zh/questions/quantization.md"]
     assert "# 9. 如何实现LLM模型的量化？ { #question }" in page
     assert "**题目：** 请描述一种实现大型语言模型（LLM）量化的方法。" in page
-    assert "/// details | 答案\n    type: qa-answer\n    attrs: {id: answer}\n" in page
+    assert '<details class="qa-answer" id="answer" markdown>\n<summary>答案</summary>\n' in page
     assert "- **量化预处理：** 将模型中的权重和激活值从浮点数转换为整数。" in page
     assert "(edge-deployment.md)" in page and "(faster-training.md)" in page  # previous and next
     assert "[内存与压缩](index.md#memory)" in page
