@@ -31,6 +31,8 @@ from qa.config import Layout
 from qa.examples import load_examples
 from qa.generate import generate
 from qa.model import LANGUAGES
+from qa.pdf import print_pdfs
+from qa.server import site_path
 
 SIZES = (30, 300, 1000)
 MACHINERY = ("mkdocs.yml", "overrides", "scripts", "docs")
@@ -132,6 +134,8 @@ def build_ours(layout: Layout, n: int, kind: str) -> Run:
     finally:
         del os.environ["QA_TIMINGS"]
     assert status == 0, "mkdocs build failed"
+    # the rest of `qa build`: the PDFs (reprinted only when their page or the styles changed)
+    timed(run.seconds, "pdf", lambda: print_pdfs(site, site_path(layout), layout.cache / "pdf"))
     for line in timings.read_text(encoding="utf-8").splitlines():
         entry = json.loads(line)
         run.seconds[f"build {entry['lang']}"] = entry["seconds"]
@@ -181,9 +185,9 @@ def bench(project: Layout, sizes: tuple[int, ...] = SIZES) -> list[Run]:
 
 
 HEADER = (
-    "| questions per language | build | validate s | examples s | generate s | mkdocs s (zh / en) | total s "
-    "| pages | site MB | question page KB (median / max) | index KB zh (gzip) | index KB en (gzip) |\n"
-    "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    "| questions per language | build | validate s | examples s | generate s | mkdocs s (zh / en) | PDFs s "
+    "| total s | pages | site MB | question page KB (median / max) | index KB zh (gzip) | index KB en (gzip) |\n"
+    "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 )
 
 
@@ -198,7 +202,8 @@ def row(run: Run) -> str:
 
     return (
         f"| {run.questions} | {run.kind} | {s.get('validate', '–')} | {s.get('examples', '–')} "
-        f"| {s.get('generate', '–')} | {s['mkdocs']}{per_lang} | {run.total} | {run.pages} | {run.site_mb} "
+        f"| {s.get('generate', '–')} | {s['mkdocs']}{per_lang} | {s.get('pdf', '–')} | {run.total} | {run.pages} "
+        f"| {run.site_mb} "
         f"| {run.page_kb_median} / {run.page_kb_max} | {index('zh')} | {index('en')} |"
     )
 
