@@ -19,7 +19,10 @@ from mkdocs.config.defaults import MkDocsConfig
 def on_post_build(config: MkDocsConfig) -> None:
     staged = Path(config.docs_dir).parent / "cards" / current_language(config)
     root = Path(config.site_dir) / language_folder(config)
+    made: set[Path] = set()
     for card in staged.rglob("*.png"):
         target = root / card.relative_to(staged)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:  # one folder holds them all: create it once
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         shutil.copyfile(card, target)

@@ -8,7 +8,15 @@ so the hooks import this module by name.  (It is not itself a hook.)
 
 from __future__ import annotations
 
+import os
+
 from mkdocs.config.defaults import MkDocsConfig
+
+
+def only_language() -> str | None:
+    """The one language this process builds, when `qa build` runs one MkDocs per
+    language (see hooks/one_language.py); None when static-i18n builds them all."""
+    return os.environ.get("QA_BUILD_LANGUAGE") or None
 
 
 def current_language(config: MkDocsConfig) -> str:
@@ -27,5 +35,7 @@ def language_folder(config: MkDocsConfig, lang: str | None = None) -> str:
 
 
 def building_other_languages(config: MkDocsConfig) -> bool:
-    """True inside the nested builds; work for all languages belongs after them."""
-    return bool(config.plugins["i18n"].building)
+    """True inside the nested builds; work for all languages belongs after them.
+
+    A process that builds one language has no nested builds: its end is the end."""
+    return not only_language() and bool(config.plugins["i18n"].building)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
 import sys
@@ -85,3 +86,35 @@ def test_successful_build_replaces_site(project):
     home.write_text(home.read_text(encoding="utf-8") + "\nA new closing line.\n", encoding="utf-8")
     assert qa_build(project).returncode == 0
     assert "A new closing line." in (project / "site" / "en" / "index.html").read_text(encoding="utf-8")
+
+
+def test_one_process_per_language_builds_the_same_site(project_with_site, tmp_path):
+    """`qa build` runs one MkDocs per language at once and merges their sites
+    (scripts/qa/build.py); plain `mkdocs build` builds them one after the other."""
+    sequential = tmp_path / "sequential"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(sequential)],
+        cwd=project_with_site,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    merged, one_process = fingerprint(project_with_site / "site"), fingerprint(sequential)
+    # The one exception: in one process, the English 404 page's language links keep
+    # the last Chinese page rendered before it (static-i18n state left from the
+    # Chinese build); built on its own, it links to the language roots, as the
+    # Chinese 404 page does.
+    del merged["en/404.html"], one_process["en/404.html"]
+    # and `qa build` prints the PDFs after MkDocs (qa/pdf.py)
+    pdfs = sorted(name for name in merged if name.endswith(".pdf"))
+    assert pdfs == ["en/llm-inference-qa.en.pdf", "llm-inference-qa.zh.pdf"]
+    for name in pdfs:
+        del merged[name]
+    assert merged == one_process
+    language_links = [
+        re.findall(r"<link href=(\S+) hreflang=(\w+) rel=alternate>", (project_with_site / "site" / page).read_text())
+        for page in ("404.html", "en/404.html")
+    ]
+    assert language_links[0] == language_links[1] != []

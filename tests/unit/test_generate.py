@@ -24,8 +24,8 @@ def test_question_page_has_prompt_collapsed_answer_and_pager(catalog):
     assert "**题目：** 请描述一种实现大型语言模型（LLM）量化的方法。" in page
     assert '<details class="qa-answer" id="answer" markdown>\n<summary>答案</summary>\n' in page
     assert "- **量化预处理：** 将模型中的权重和激活值从浮点数转换为整数。" in page
-    assert "(edge-deployment.md)" in page and "(faster-training.md)" in page  # previous and next
-    assert "[内存与压缩](index.md#memory)" in page
+    assert 'href="../edge-deployment/" rel="prev"' in page and 'href="../faster-training/" rel="next"' in page
+    assert '<a href="../#memory">内存与压缩</a>' in page
 
 
 def test_first_and_last_questions_have_one_neighbour(catalog):
@@ -67,8 +67,8 @@ def test_adding_a_question_is_adding_its_two_sources(tmp_path):
     staged = layout.staged_docs
     assert (staged / "zh/questions/third-question.md").exists()
     assert "[第三题？](third-question.md)" in (staged / "zh/questions/index.md").read_text(encoding="utf-8")
-    assert "(third-question.md)" in (staged / "zh/questions/second-question.md").read_text(encoding="utf-8")
-    assert "(third-question.md)" in (staged / "en/questions/second-question.md").read_text(encoding="utf-8")
+    assert 'href="../third-question/"' in (staged / "zh/questions/second-question.md").read_text(encoding="utf-8")
+    assert 'href="../third-question/"' in (staged / "en/questions/second-question.md").read_text(encoding="utf-8")
     assert '"q/3/index.md": "questions/third-question.md"' in (layout.build / "redirects.json").read_text()
 
 
