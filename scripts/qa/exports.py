@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from pathlib import Path
 
 from qa.catalog import Catalog
@@ -92,13 +93,15 @@ def strip_mkdocs_syntax(markdown: str) -> str:
 
 def absolute_links(markdown: str, site: str, q: Question) -> str:
     """Links to another question (`slug.md#anchor`) or to this page (`#anchor`) made absolute."""
-    root = language_root(site, q.lang)
+    return _absolute_links(markdown, language_root(site, q.lang), page_url(site, q))
 
+
+def _absolute_links(markdown: str, root: str, own_page: str) -> str:
     def absolute(target: str) -> str:
         if not is_relative(target):
             return target
         page, hash_, anchor = target.partition("#")
-        url = f"{root}questions/{page.removesuffix('.md')}/" if page else page_url(site, q)
+        url = f"{root}questions/{page.removesuffix('.md')}/" if page else own_page
         return url + hash_ + anchor
 
     return rewrite_links(markdown, absolute)
@@ -106,7 +109,12 @@ def absolute_links(markdown: str, site: str, q: Question) -> str:
 
 def portable_markdown(markdown: str, site: str, q: Question) -> str:
     """Source Markdown as any Markdown reader shows it: no MkDocs syntax, absolute links."""
-    return absolute_links(strip_mkdocs_syntax(markdown), site, q)
+    return _portable(markdown, language_root(site, q.lang), page_url(site, q))
+
+
+@cache  # llms-full.txt and questions.json both need every answer and note
+def _portable(markdown: str, root: str, own_page: str) -> str:
+    return _absolute_links(strip_mkdocs_syntax(markdown), root, own_page)
 
 
 def demote_headings(markdown: str) -> str:
