@@ -35,9 +35,7 @@ def planned_pages(catalog: Catalog, examples: dict[str, Example], layout: Layout
         questions = catalog.in_language(lang)
         related = related_all(questions)
         pages[f"{lang}/questions/index.md"] = index_page(lang, questions, catalog.topics, catalog.levels)
-        topics = {t.id: t for t in catalog.topics}
-        levels = {level.id: level for level in catalog.levels}
-        pages[f"{lang}/all.md"] = all_page(lang, questions, topics, levels)
+        pages[f"{lang}/all.md"] = all_page(lang, catalog)
         for i, q in enumerate(questions):
             context = QuestionContext(
                 topic=catalog.topic(q),

@@ -6,6 +6,7 @@ import html
 import json
 from dataclasses import dataclass
 
+from qa.catalog import Catalog
 from qa.config import pdf_name
 from qa.examples import Example
 from qa.links import is_relative, rewrite_links
@@ -58,7 +59,7 @@ def question_page(q: Question, context: QuestionContext) -> str:
         "",
         expand_buttons(q.lang),
         "",
-        *answer_block(q, "answer"),
+        *answer_block(q, "answer", q.answer),
         self_test(q),
         "",
     ]
@@ -86,7 +87,7 @@ def page_history(lang: str, context: QuestionContext) -> list[str]:
     return [f'<p class="qa-history">{" · ".join(items)}</p>', ""] if items else []
 
 
-def answer_block(q: Question, block_id: str, answer: str | None = None) -> list[str]:
+def answer_block(q: Question, block_id: str, answer: str) -> list[str]:
     """The collapsible answer, closed until the reader opens it.
 
     Raw <details> with md_in_html (the content is still Markdown): the same HTML a
@@ -96,7 +97,7 @@ def answer_block(q: Question, block_id: str, answer: str | None = None) -> list[
         f'<details class="qa-answer" id="{block_id}" markdown>',
         f"<summary>{STRINGS[q.lang].answer}</summary>",
         "",
-        q.answer if answer is None else answer,
+        answer,
         "",
         "</details>",
         "",
@@ -140,10 +141,11 @@ def self_test(q: Question) -> str:
     )
 
 
-def all_page(lang: str, questions: list[Question], topics: dict[str, Label], levels: dict[str, Label]) -> str:
+def all_page(lang: str, catalog: Catalog) -> str:
     """Every question with its answer and editor's note on one page, for reading
     through, printing and the PDF."""
     s = STRINGS[lang]
+    questions = catalog.in_language(lang)
     out = [
         _front_matter({"title": s.all_title, "card": "assets/cards/home.png", "hide": ["toc"]}),
         f"# {s.all_title}",
@@ -157,7 +159,7 @@ def all_page(lang: str, questions: list[Question], topics: dict[str, Label], lev
         "",
     ]
     for q in questions:
-        topic, level = topics[q.topic], levels[q.difficulty]
+        topic, level = catalog.topic(q), catalog.level(q)
         out += [
             f"## {q.number}. {q.title} {{ #{q.slug} }}",
             "",

@@ -27,20 +27,27 @@ def language_root(site: Path, lang: str) -> Path:
     return site if lang == DEFAULT_LANGUAGE else site / lang
 
 
-def print_key(site: Path, lang: str) -> str:
-    """Hash of what the printed PDF depends on: the page, the site's CSS and JavaScript."""
-    digest = hashlib.sha256((language_root(site, lang) / ALL_PAGE).read_bytes())
+def styles_digest(site: Path) -> bytes:
+    """Hash of the site's CSS and JavaScript, which every printed page depends on."""
+    digest = hashlib.sha256()
     for path in sorted(site.glob("assets/**/*")):
         if path.suffix in STYLE_SUFFIXES:
             digest.update(path.as_posix().encode() + path.read_bytes())
-    return digest.hexdigest()
+    return digest.digest()
+
+
+def print_key(site: Path, lang: str, styles: bytes) -> str:
+    """Hash of what the printed PDF depends on: the page and the site's styles and scripts."""
+    return hashlib.sha256(styles + (language_root(site, lang) / ALL_PAGE).read_bytes()).hexdigest()
 
 
 def print_pdfs(site: Path, base: str, cache: Path) -> list[Path]:
     """Write <language root>/llm-inference-qa.<lang>.pdf for every language; return them."""
     cache.mkdir(parents=True, exist_ok=True)
+    styles = styles_digest(site)
     wanted = {
-        lang: (language_root(site, lang) / pdf_name(lang), cache / f"{print_key(site, lang)}.pdf") for lang in LANGUAGES
+        lang: (language_root(site, lang) / pdf_name(lang), cache / f"{print_key(site, lang, styles)}.pdf")
+        for lang in LANGUAGES
     }
     missing = [lang for lang, (_, cached) in wanted.items() if not cached.exists()]
     if missing:

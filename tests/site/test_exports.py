@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from qa.exports import SCHEMA_FILE
+from qa.pdf import language_root
 from qa.strings import STRINGS
 from qa.validate import LINK
 
@@ -20,10 +21,6 @@ from .helpers import follow, local_file, question_pages, soup
 LANGS = ["zh", "en"]
 LINK_LINE = re.compile(r"^- \[(?P<text>(?:\\.|[^\]\\])+)\]\((?P<url>[^)\s]+)\)(?:: (?P<about>.+))?$")
 MKDOCS_SYNTAX = re.compile(r"\{\s*[#.:]|^\s*///|--8<--|^\s*(?:!!!|\?\?\?) |\]\((?!https?://)", re.M)
-
-
-def language_root(site: Path, lang: str) -> Path:
-    return site if lang == "zh" else site / lang
 
 
 def built_for(site: Path) -> str:

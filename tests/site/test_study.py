@@ -9,15 +9,12 @@ import pytest
 from pypdf import PdfReader
 
 from qa.config import pdf_name
+from qa.pdf import language_root
 from qa.strings import STRINGS
 
 from .helpers import soup
 
 LANGS = ["zh", "en"]
-
-
-def lang_root(site: Path, lang: str) -> Path:
-    return site if lang == "zh" else site / lang
 
 
 def squash(text: str) -> str:
@@ -30,14 +27,14 @@ def squash(text: str) -> str:
 def pdf_text(built_site: Path) -> dict[str, str]:
     texts = {}
     for lang in LANGS:
-        reader = PdfReader(lang_root(built_site, lang) / pdf_name(lang))
+        reader = PdfReader(language_root(built_site, lang) / pdf_name(lang))
         texts[lang] = "\n".join(page.extract_text() for page in reader.pages)
     return texts
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_all_page_has_every_question_with_a_closed_answer_and_its_note(built_site, catalog, lang):
-    doc = soup(lang_root(built_site, lang) / "all" / "index.html")
+    doc = soup(language_root(built_site, lang) / "all" / "index.html")
     questions = catalog.in_language(lang)
     headings = doc.select("article h2")
     assert [h["id"] for h in headings] == [q.slug for q in questions]
@@ -54,7 +51,7 @@ def test_all_page_has_every_question_with_a_closed_answer_and_its_note(built_sit
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_home_and_all_pages_link_the_pdf(built_site, lang):
-    root = lang_root(built_site, lang)
+    root = language_root(built_site, lang)
     for page in (root / "index.html", root / "all" / "index.html"):
         links = [a["href"] for a in soup(page).select("a[href$='.pdf']")]
         assert len(links) == 1, page
