@@ -25,6 +25,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from qa.benchmark_page import run_cells, table_row
 from qa.build import mkdocs_env, run_mkdocs
 from qa.catalog import load_catalog
 from qa.config import Layout
@@ -65,7 +66,8 @@ class Run:
     kind: str  # cold, cached or plain
     seconds: dict[str, float] = field(default_factory=dict)  # stage → seconds
     pages: int = 0
-    site_mb: float = 0.0  # without the PDFs
+    site_mb: float = 0.0  # what readers browse: every file but the full-text copies and the PDFs
+    copies_mb: float = 0.0  # the full-text copies: all-questions pages, llms-full.txt, questions.json
     pdf_mb: float = 0.0
     page_kb_median: float = 0.0
     page_kb_max: float = 0.0
@@ -156,16 +158,33 @@ def build_plain(layout: Layout, n: int) -> Run:
     return run
 
 
+# Files that hold every question of a language: their size is the content's, at any
+# design (#8 asks for them), so they are counted apart from the site that navigation
+# and page design keep light.  Paths are relative to a language's root.
+FULL_TEXT_COPIES = ("all/index.html", "llms-full.txt", "questions.json")
+
+
+def kind_of(path: Path, site: Path) -> str:
+    """'pdf', 'copy' or 'site'."""
+    if path.suffix == ".pdf":
+        return "pdf"
+    relative = path.relative_to(site).as_posix()
+    for lang in LANGUAGES[1:]:
+        relative = relative.removeprefix(f"{lang}/")
+    return "copy" if relative in FULL_TEXT_COPIES else "site"
+
+
 def measure(run: Run, site: Path, index_name: str) -> None:
     files = [p for p in site.rglob("*") if p.is_file()]
     pages = [p for p in files if p.suffix == ".html" and b'http-equiv="refresh"' not in p.read_bytes()]
     questions = [p.stat().st_size for p in pages if p.parent.parent.name == "questions"]
     run.pages = len(pages)
-    # the PDFs (one book per language, linear in the content) are counted apart from
-    # the web site, whose size is what navigation design can make grow or not
-    pdfs = [p for p in files if p.suffix == ".pdf"]
-    run.site_mb = round(sum(p.stat().st_size for p in files if p.suffix != ".pdf") / 1e6, 1)
-    run.pdf_mb = round(sum(p.stat().st_size for p in pdfs) / 1e6, 1)
+    sizes = {"site": 0, "copy": 0, "pdf": 0}
+    for path in files:
+        sizes[kind_of(path, site)] += path.stat().st_size
+    run.site_mb = round(sizes["site"] / 1e6, 1)
+    run.copies_mb = round(sizes["copy"] / 1e6, 1)
+    run.pdf_mb = round(sizes["pdf"] / 1e6, 1)
     run.page_kb_median = round(statistics.median(questions) / 1024, 1)
     run.page_kb_max = round(max(questions) / 1024, 1)
     for lang in LANGUAGES:
@@ -183,48 +202,14 @@ def bench(project: Layout, sizes: tuple[int, ...] = SIZES) -> list[Run]:
             layout = synthesize(Path(folder), project, n)
             for kind in ("cold", "cached"):
                 runs.append(build_ours(layout, n, kind))
-                print(row(runs[-1]), flush=True)
+                print(table_row(run_cells("en", as_record(runs[-1]))), flush=True)
             runs.append(build_plain(layout, n))
-            print(row(runs[-1]), flush=True)
+            print(table_row(run_cells("en", as_record(runs[-1]))), flush=True)
     return runs
 
 
-HEADER = (
-    "| questions per language | build | validate s | examples s | generate s | mkdocs s (zh / en) | PDFs s "
-    "| total s | pages | site MB (without PDFs) | PDFs MB | question page KB (median / max) | index KB zh (gzip) "
-    "| index KB en (gzip) |\n"
-    "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-)
-
-
-def row(run: Run) -> str:
-    s = run.seconds
-    per_lang = f" ({s.get('build zh', '–')} / {s.get('build en', '–')})" if "build zh" in s else ""
-
-    def index(lang: str) -> str:
-        if lang not in run.index_kb:
-            return "–"
-        return f"{run.index_kb[lang]} ({run.index_kb_gzip[lang]})"
-
-    return (
-        f"| {run.questions} | {run.kind} | {s.get('validate', '–')} | {s.get('examples', '–')} "
-        f"| {s.get('generate', '–')} | {s['mkdocs']}{per_lang} | {s.get('pdf', '–')} | {run.total} | {run.pages} "
-        f"| {run.site_mb} | {run.pdf_mb} "
-        f"| {run.page_kb_median} / {run.page_kb_max} | {index('zh')} | {index('en')} |"
-    )
-
-
-def ratios(runs: list[Run]) -> list[str]:
-    lines = []
-    for n in sorted({r.questions for r in runs}):
-        ours = next(r for r in runs if r.questions == n and r.kind == "cached")
-        plain = next(r for r in runs if r.questions == n and r.kind == "plain")
-        lines.append(
-            f"| {n} | {ours.total / plain.total:.2f} | {ours.site_mb / plain.site_mb:.2f} "
-            f"| {ours.page_kb_median / plain.page_kb_median:.2f} |"
-        )
-    header = "| questions per language | time ours/plain | site size ours/plain | median page ours/plain |"
-    return [header, "|---:|---:|---:|---:|", *lines]
+def as_record(run: Run) -> dict:
+    return asdict(run) | {"total": run.total}
 
 
 def record(path: Path, runs: list[Run], command: str) -> None:
@@ -232,6 +217,6 @@ def record(path: Path, runs: list[Run], command: str) -> None:
         "command": command,
         "date": time.strftime("%Y-%m-%d"),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-        "runs": [asdict(r) | {"total": r.total} for r in runs],
+        "runs": [as_record(r) for r in runs],
     }
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -1,4 +1,9 @@
-"""The benchmark tables shown on the Performance page, from content/benchmark.json."""
+"""The benchmark's tables, in Chinese and English: printed by `qa bench` and shown on
+the Performance page (from content/benchmark.json, which `qa bench --record` writes).
+
+A run is a dict as recorded: questions, kind (cold, cached or plain), seconds per
+stage, pages, site_mb, copies_mb, pdf_mb, page_kb_median, page_kb_max, index_kb,
+index_kb_gzip and total."""
 
 from __future__ import annotations
 
@@ -16,7 +21,8 @@ COLUMNS = {
         "PDF s",
         "合计 s",
         "页面数",
-        "站点 MB（不含 PDF）",
+        "站点 MB",
+        "全文副本 MB",
         "PDF MB",
         "题目页 KB（中位 / 最大）",
         "中文索引 KB（gzip）",
@@ -32,7 +38,8 @@ COLUMNS = {
         "PDFs s",
         "total s",
         "pages",
-        "site MB (without PDFs)",
+        "site MB",
+        "full-text copies MB",
         "PDFs MB",
         "question page KB (median / max)",
         "zh index KB (gzip)",
@@ -47,6 +54,27 @@ RATIO_COLUMNS = {
     "zh": ("每种语言题数", "耗时 本项目/默认", "站点大小 本项目/默认", "题目页中位数 本项目/默认"),
     "en": ("questions per language", "time ours/plain", "site size ours/plain", "median page ours/plain"),
 }
+TARGET_COLUMNS = {"zh": ("目标", "测得", "达成"), "en": ("target", "measured", "met")}
+TARGETS = {
+    "zh": {
+        "ratio": "{n} 题：完整流程（有缓存）≤ 默认构建的 1.3 倍",
+        "ratio_cold": "{n} 题：完整流程（冷，参考）",
+        "seconds": "{n} 题：有缓存的重建 ≤ 25 s",
+        "seconds_cold": "{n} 题：冷构建（参考）",
+        "site": "{n} 题：站点 ≤ 60 MB",
+        "page": "题目页 HTML ≤ 30 KB（各规模中最大）",
+        "index": "搜索索引 ≤ 每题 2 KB gzip（各语言、各规模中最大）",
+    },
+    "en": {
+        "ratio": "{n} questions: whole pipeline (cached) ≤ 1.3 × the plain build",
+        "ratio_cold": "{n} questions: whole pipeline (cold, for reference)",
+        "seconds": "{n} questions: rebuild with caches ≤ 25 s",
+        "seconds_cold": "{n} questions: cold build (for reference)",
+        "site": "{n} questions: site ≤ 60 MB",
+        "page": "question-page HTML ≤ 30 KB (largest at any size)",
+        "index": "search index ≤ 2 KB gzip per question (largest of both languages, any size)",
+    },
+}
 RECORDED = {
     "zh": "测于 {date}，{machine}。命令：`{command}`（即 `make bench`）。",
     "en": "Measured on {date}, {machine}, with `{command}` (that is, `make bench`).",
@@ -57,51 +85,104 @@ MISSING = {
 }
 
 
-def table(header: tuple[str, ...], rows: list[list[str]]) -> list[str]:
-    return ["| " + " | ".join(header) + " |", "|" + "---:|" * len(header), *("| " + " | ".join(r) + " |" for r in rows)]
+def table(header: tuple[str, ...], rows: list[list[str]], text_columns: int = 0) -> list[str]:
+    """A Markdown table, numbers right-aligned after the first text_columns."""
+    rule = "|" + "---|" * text_columns + "---:|" * (len(header) - text_columns)
+    return [table_row(list(header)), rule, *(table_row(r) for r in rows)]
+
+
+def table_row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def run_cells(lang: str, run: dict) -> list[str]:
+    s = run["seconds"]
+    per_lang = f" ({s['build zh']} / {s['build en']})" if "build zh" in s else ""
+
+    def index(code: str) -> str:
+        raw, gz = run["index_kb"].get(code), run["index_kb_gzip"].get(code)
+        return "–" if raw is None else f"{raw} ({gz})"
+
+    return [
+        str(run["questions"]),
+        KINDS[lang][run["kind"]],
+        *(str(s.get(stage, "–")) for stage in ("validate", "examples", "generate")),
+        f"{s['mkdocs']}{per_lang}",
+        str(s.get("pdf", "–")),
+        str(run["total"]),
+        str(run["pages"]),
+        str(run["site_mb"]),
+        str(run.get("copies_mb", "–")),
+        str(run.get("pdf_mb", "–")),
+        f"{run['page_kb_median']} / {run['page_kb_max']}",
+        index("zh"),
+        index("en"),
+    ]
+
+
+def find(runs: list[dict], n: int, kind: str) -> dict | None:
+    return next((r for r in runs if r["questions"] == n and r["kind"] == kind), None)
+
+
+def ratio_rows(runs: list[dict]) -> list[list[str]]:
+    rows = []
+    for n in sorted({r["questions"] for r in runs}):
+        ours, plain = find(runs, n, "cached"), find(runs, n, "plain")
+        if ours and plain:
+            rows.append(
+                [
+                    str(n),
+                    f"{ours['total'] / plain['total']:.2f}",
+                    f"{ours['site_mb'] / plain['site_mb']:.2f}",
+                    f"{ours['page_kb_median'] / plain['page_kb_median']:.2f}",
+                ]
+            )
+    return rows
+
+
+def target_rows(lang: str, runs: list[dict]) -> list[list[str]]:
+    """Each target of issue #6 with what was measured and whether it is met."""
+    say = TARGETS[lang]
+    sizes = sorted({r["questions"] for r in runs})
+    small, large = sizes[0], sizes[-1]
+    rows: list[list[str]] = []
+
+    def add(text: str, value: float, unit: str, limit: float | None) -> None:
+        met = "–" if limit is None else ("✅" if value <= limit else "❌")
+        rows.append([text, f"{value:g}{unit}", met])
+
+    plain, cached, cold = find(runs, small, "plain"), find(runs, small, "cached"), find(runs, small, "cold")
+    if plain and cached:
+        add(say["ratio"].format(n=small), round(cached["total"] / plain["total"], 2), "×", 1.3)
+    if plain and cold:
+        add(say["ratio_cold"].format(n=small), round(cold["total"] / plain["total"], 2), "×", None)
+    cached, cold = (find(runs, large, kind) if large >= 1000 else None for kind in ("cached", "cold"))
+    if cached:
+        add(say["seconds"].format(n=large), cached["total"], " s", 25)
+    if cold:
+        add(say["seconds_cold"].format(n=large), cold["total"], " s", None)
+    if cached:
+        add(say["site"].format(n=large), cached["site_mb"], " MB", 60)
+    ours = [r for r in runs if r["kind"] != "plain"]
+    if ours:
+        add(say["page"], max(r["page_kb_max"] for r in ours), " KB", 30)
+        per_question = max(gz / r["questions"] for r in ours for gz in r["index_kb_gzip"].values())
+        add(say["index"], round(per_question, 2), " KB", 2)
+    return rows
+
+
+def benchmark_tables(lang: str, runs: list[dict]) -> list[str]:
+    return [
+        *table(COLUMNS[lang], [run_cells(lang, r) for r in runs]),
+        "",
+        *table(RATIO_COLUMNS[lang], ratio_rows(runs)),
+        "",
+        *table(TARGET_COLUMNS[lang], target_rows(lang, runs), text_columns=1),
+    ]
 
 
 def benchmark_markdown(lang: str, record: Path) -> str:
     if not record.exists():
         return MISSING[lang] + "\n"
     data = json.loads(record.read_text(encoding="utf-8"))
-    runs = data["runs"]
-
-    def index(run: dict, code: str) -> str:
-        raw, gz = run["index_kb"].get(code), run["index_kb_gzip"].get(code)
-        return "–" if raw is None else f"{raw} ({gz})"
-
-    rows = []
-    for run in runs:
-        s = run["seconds"]
-        per_lang = f" ({s['build zh']} / {s['build en']})" if "build zh" in s else ""
-        rows.append(
-            [
-                str(run["questions"]),
-                KINDS[lang][run["kind"]],
-                *(str(s.get(stage, "–")) for stage in ("validate", "examples", "generate")),
-                f"{s['mkdocs']}{per_lang}",
-                str(s.get("pdf", "–")),
-                str(run["total"]),
-                str(run["pages"]),
-                str(run["site_mb"]),
-                str(run.get("pdf_mb", "–")),
-                f"{run['page_kb_median']} / {run['page_kb_max']}",
-                index(run, "zh"),
-                index(run, "en"),
-            ]
-        )
-    ratios = []
-    for n in sorted({r["questions"] for r in runs}):
-        ours = next(r for r in runs if r["questions"] == n and r["kind"] == "cached")
-        plain = next(r for r in runs if r["questions"] == n and r["kind"] == "plain")
-        ratios.append(
-            [
-                str(n),
-                f"{ours['total'] / plain['total']:.2f}",
-                f"{ours['site_mb'] / plain['site_mb']:.2f}",
-                f"{ours['page_kb_median'] / plain['page_kb_median']:.2f}",
-            ]
-        )
-    lines = [RECORDED[lang].format(**data), "", *table(COLUMNS[lang], rows), "", *table(RATIO_COLUMNS[lang], ratios)]
-    return "\n".join(lines) + "\n"
+    return "\n".join([RECORDED[lang].format(**data), "", *benchmark_tables(lang, data["runs"])]) + "\n"

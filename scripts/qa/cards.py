@@ -8,15 +8,20 @@ of everything drawn on it, so an unchanged question is never redrawn.
 from __future__ import annotations
 
 import hashlib
+import io
+import multiprocessing
 import os
+import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import oxipng
 from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
-DESIGN = "card-v4"  # bump to redraw every card after changing the drawing code
+DESIGN = "card-v6"  # bump to redraw every card after changing the drawing code
 FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/opentype", "/usr/share/fonts")
 FONT_FILES = {"bold": "NotoSansCJK-Bold.ttc", "regular": "NotoSansCJK-Regular.ttc"}
 FACE = "Noto Sans CJK SC"
@@ -74,22 +79,32 @@ def font(weight: str, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(path), size)
 
 
+# Line-breaking rules: Latin words stay whole; closing punctuation never starts a
+# line and opening punctuation never ends one (so a title's "？" is not left alone).
+TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+\-/]*|\s+|.")
+NO_LINE_START = set("，。、？！：；）》」』”’,.?!:;)%")
+NO_LINE_END = set("（《「『“‘(")
+
+
 def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Break between words for Latin text and between characters for Chinese."""
+    """Greedy line breaks between words (Latin) or characters (Chinese)."""
+    tokens: list[str] = []
+    for token in TOKEN.findall(text):
+        if tokens and (token in NO_LINE_START or tokens[-1] in NO_LINE_END or tokens[-1][-1] in NO_LINE_END):
+            tokens[-1] += token
+        else:
+            tokens.append(token)
     lines: list[str] = []
     line = ""
-    tokens = text.split(" ") if " " in text else list(text)
-    joiner = " " if " " in text else ""
     for token in tokens:
-        candidate = f"{line}{joiner}{token}" if line else token
-        if face.getlength(candidate) <= width:
+        candidate = line + token
+        if not line or face.getlength(candidate.rstrip()) <= width:
             line = candidate
         else:
-            if line:
-                lines.append(line)
-            line = token
-    if line:
-        lines.append(line)
+            lines.append(line.rstrip())
+            line = token.lstrip()
+    if line.strip():
+        lines.append(line.rstrip())
     return lines
 
 
@@ -118,12 +133,30 @@ def draw(card: Card) -> Image.Image:
     return coloured
 
 
-def render_cached(card: Card, cache_dir: Path) -> bytes:
-    """The card's PNG bytes, drawn only if no cached copy exists."""
-    cached = cache_dir / f"{card.key()}.png"
-    if not cached.exists():
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(".tmp")
-        draw(card).save(partial, format="PNG", bits=2)  # zlib level 9 would save 6 %, at 5× the time
-        partial.replace(cached)
-    return cached.read_bytes()
+def png(image: Image.Image) -> bytes:
+    """A 2-bit PNG, recompressed by oxipng without row filters (which do not pay on
+    a palette image): 17 % smaller than Pillow's alone, for about 20 ms per card."""
+    out = io.BytesIO()
+    image.save(out, format="PNG", bits=2)
+    return oxipng.optimize_from_memory(
+        out.getvalue(), level=1, filter=[oxipng.RowFilter.NoOp], strip=oxipng.StripChunks.safe()
+    )
+
+
+def render_cached(cards: dict[str, Card], cache_dir: Path) -> dict[str, bytes]:
+    """Each card's PNG bytes (same keys), drawing only those without a cached copy,
+    on every core (a cold build of 1,000 questions draws 2,000 cards)."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    missing = list({card for card in cards.values() if not (cache_dir / f"{card.key()}.png").exists()})
+    if missing:
+        # spawn, not fork: oxipng's thread pool does not survive a fork (the child hangs)
+        with ProcessPoolExecutor(mp_context=multiprocessing.get_context("spawn")) as pool:
+            for card, data in zip(missing, pool.map(png_of, missing, chunksize=16), strict=True):
+                partial = cache_dir / f"{card.key()}.tmp"
+                partial.write_bytes(data)
+                partial.replace(cache_dir / f"{card.key()}.png")
+    return {rel: (cache_dir / f"{card.key()}.png").read_bytes() for rel, card in cards.items()}
+
+
+def png_of(card: Card) -> bytes:
+    return png(draw(card))

@@ -98,13 +98,14 @@ def cmd_urls(layout: Layout, args: argparse.Namespace) -> int:
 
 
 def cmd_bench(layout: Layout, args: argparse.Namespace) -> int:
-    from qa.bench import HEADER, bench, ratios, record
+    from qa.bench import as_record, bench, record
+    from qa.benchmark_page import COLUMNS, benchmark_tables, table
 
     sizes = tuple(int(n) for n in args.sizes.split(","))
-    print(HEADER, flush=True)
+    print("\n".join(table(COLUMNS["en"], [])), flush=True)  # the header; rows print as runs finish
     runs = bench(layout, sizes)
     print()
-    print("\n".join(ratios(runs)))
+    print("\n".join(benchmark_tables("en", [as_record(r) for r in runs])))
     if args.record:
         record(layout.content / "benchmark.json", runs, command=f"python -m qa bench --sizes {args.sizes} --record")
         print("\nrecorded in content/benchmark.json (shown on the Performance page)")

@@ -86,15 +86,15 @@ def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example]) -> 
         table = benchmark_markdown(lang, layout.content / "benchmark.json")
         wanted[layout.build / "snippets" / f"benchmark.{lang}.md"] = table.encode("utf-8")
     cache = layout.cache / "cards"
-    for rel, card in planned_cards(catalog).items():
+    for rel, data in render_cached(planned_cards(catalog), cache).items():
         # beside docs_dir, not in it: MkDocs and static-i18n would sort 2,000 more files per
         # language build; scripts/hooks/cards.py copies them into the site instead
-        wanted[layout.staged_cards / rel] = render_cached(card, cache)
+        wanted[layout.staged_cards / rel] = data
     for rel, data in planned_exports(catalog, site_url()).items():  # llms.txt, llms-full.txt, questions.json
         wanted[target / rel] = data
     for lang in LANGUAGES:
         docs = search_documents(catalog, lang)
-        wanted[layout.build / "search" / f"{lang}.json"] = json.dumps(docs, ensure_ascii=False, indent=0).encode()
+        wanted[layout.build / "search" / f"{lang}.json"] = json.dumps(docs, ensure_ascii=False).encode()
     for path in sorted(layout.docs.rglob("*")):
         if path.is_file():
             wanted[target / path.relative_to(layout.docs)] = path.read_bytes()

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from qa.catalog import Catalog
 from qa.config import pdf_name
 from qa.examples import Example
-from qa.links import is_relative, rewrite_links
 from qa.model import Label, Question
 from qa.strings import STRINGS
 
@@ -104,18 +103,6 @@ def answer_block(q: Question, block_id: str, answer: str) -> list[str]:
     ]
 
 
-def from_questions_folder(markdown: str, q: Question) -> str:
-    """A question's Markdown for a page one folder up: `slug.md` and `#anchor` targets
-    (written from the questions folder) lead to the question pages."""
-
-    def rebase(target: str) -> str:
-        if not is_relative(target):
-            return target
-        return f"questions/{target}" if not target.startswith("#") else f"questions/{q.slug}.md{target}"
-
-    return rewrite_links(markdown, rebase)
-
-
 def expand_buttons(lang: str) -> str:
     """Open or close every answer on the page (qa.js; hidden without JavaScript by qa.css)."""
     s = STRINGS[lang]
@@ -147,7 +134,7 @@ def all_page(lang: str, catalog: Catalog) -> str:
     s = STRINGS[lang]
     questions = catalog.in_language(lang)
     out = [
-        _front_matter({"title": s.all_title, "card": "assets/cards/home.png", "hide": ["toc"]}),
+        _front_matter({"title": s.all_title, "card": "assets/cards/home.png", "hide": ["toc"], "qa_all": True}),
         f"# {s.all_title}",
         "",
         s.all_intro.format(count=len(questions)),
@@ -170,11 +157,10 @@ def all_page(lang: str, catalog: Catalog) -> str:
             "",
             f"**{s.prompt}** {q.prompt}",
             "",
-            *answer_block(q, f"{q.slug}-answer", from_questions_folder(q.answer, q)),
+            # the answer and note as rendered on the question page (scripts/hooks/all_questions.py)
+            f'<div data-qa-answer-of="{q.slug}"></div>',
+            "",
         ]
-        if q.note:  # its `## heading { #note }` becomes a subheading with an id unique on this page
-            heading, _, rest = q.note.partition("\n")
-            out += [f'<h3 id="{q.slug}-note">{s.note_heading}</h3>', "", from_questions_folder(rest, q), ""]
         out += [self_test(q), ""]
     return "\n".join(out)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 
 from qa.model import Question
@@ -34,7 +35,9 @@ def related_all(questions: list[Question]) -> list[list[Question]]:
         for j in in_topic[q.topic]:
             score[j] += 1
         # best score, then nearest number, then list order (as a stable sort of the list would)
-        ranked = sorted((-s, abs(numbers[j] - q.number), j) for j, s in score.items() if numbers[j] != q.number)
+        ranked = heapq.nsmallest(
+            MAX_RELATED, ((-s, abs(numbers[j] - q.number), j) for j, s in score.items() if numbers[j] != q.number)
+        )
         if len(ranked) < MIN_RELATED:  # too few share anything: the nearest numbers fill up
             rest = (j for j, n in enumerate(numbers) if j not in score and n != q.number)
             ranked += sorted((0, abs(numbers[j] - q.number), j) for j in rest)

@@ -49,7 +49,7 @@ def test_the_index_material_fetches_on_every_page_is_a_stub(built_site, lang):
 def test_pages_point_search_at_their_language_root(built_site):
     english = (built_site / "en/questions/quantization/index.html").read_text(encoding="utf-8")
     chinese = (built_site / "questions/quantization/index.html").read_text(encoding="utf-8")
-    assert '"base": "../../../en/"' in english
-    assert '"base": "../.."' in chinese
+    assert '"base":"../../../en/"' in english
+    assert '"base":"../.."' in chinese
     assert "&index=../../../en/search/documents.json" in english
     assert "&index=../../../search/documents.json" in chinese

@@ -50,6 +50,18 @@ def test_all_page_has_every_question_with_a_closed_answer_and_its_note(built_sit
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_all_page_answers_and_notes_are_the_question_pages_own(built_site, catalog, lang):
+    """hooks/all_questions.py copies them from the rendered question pages."""
+    root = language_root(built_site, lang)
+    doc = soup(root / "all" / "index.html")
+    for q in catalog.in_language(lang):
+        page = soup(root / "questions" / q.slug / "index.html")
+        assert doc.find("details", id=f"{q.slug}-answer").get_text() == page.find("details", id="answer").get_text()
+        note = doc.find("h3", id=f"{q.slug}-note")
+        assert note.get_text() == page.find("h2", id="note").get_text(), q.slug
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_home_and_all_pages_link_the_pdf(built_site, lang):
     root = language_root(built_site, lang)
     for page in (root / "index.html", root / "all" / "index.html"):
