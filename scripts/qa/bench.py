@@ -36,6 +36,7 @@ from qa.pdf import print_pdfs
 from qa.server import site_path
 
 SIZES = (30, 300, 1000)
+CACHED_REPEATS = 3
 MACHINERY = ("mkdocs.yml", "overrides", "scripts", "docs")
 CONTENT = ("topics.yml", "difficulty.yml", "search", "examples")
 PLAIN_CONFIG = """\
@@ -73,6 +74,7 @@ class Run:
     page_kb_max: float = 0.0
     index_kb: dict[str, float] = field(default_factory=dict)  # lang → raw KB of the index a page fetches
     index_kb_gzip: dict[str, float] = field(default_factory=dict)
+    repeats: list[float] = field(default_factory=list)  # totals of every run this one is the median of
 
     @property
     def total(self) -> float:
@@ -200,9 +202,14 @@ def bench(project: Layout, sizes: tuple[int, ...] = SIZES) -> list[Run]:
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix=f"qa-bench-{n}-") as folder:
             layout = synthesize(Path(folder), project, n)
-            for kind in ("cold", "cached"):
-                runs.append(build_ours(layout, n, kind))
-                print(table_row(run_cells("en", as_record(runs[-1]))), flush=True)
+            runs.append(build_ours(layout, n, "cold"))
+            print(table_row(run_cells("en", as_record(runs[-1]))), flush=True)
+            # this machine is shared: one run can be 20 % slower than the next, so the
+            # cached build (the one with a time target) is the median of three
+            repeats = sorted((build_ours(layout, n, "cached") for _ in range(CACHED_REPEATS)), key=lambda r: r.total)
+            runs.append(repeats[len(repeats) // 2])
+            runs[-1].repeats = [r.total for r in repeats]
+            print(table_row(run_cells("en", as_record(runs[-1]))), flush=True)
             runs.append(build_plain(layout, n))
             print(table_row(run_cells("en", as_record(runs[-1]))), flush=True)
     return runs

@@ -99,7 +99,7 @@ def cmd_urls(layout: Layout, args: argparse.Namespace) -> int:
 
 def cmd_bench(layout: Layout, args: argparse.Namespace) -> int:
     from qa.bench import as_record, bench, record
-    from qa.benchmark_page import COLUMNS, benchmark_tables, table
+    from qa.benchmark_page import COLUMNS, benchmark_tables, readme_with_targets, table
 
     sizes = tuple(int(n) for n in args.sizes.split(","))
     print("\n".join(table(COLUMNS["en"], [])), flush=True)  # the header; rows print as runs finish
@@ -108,7 +108,9 @@ def cmd_bench(layout: Layout, args: argparse.Namespace) -> int:
     print("\n".join(benchmark_tables("en", [as_record(r) for r in runs])))
     if args.record:
         record(layout.content / "benchmark.json", runs, command=f"python -m qa bench --sizes {args.sizes} --record")
-        print("\nrecorded in content/benchmark.json (shown on the Performance page)")
+        readme = layout.root / "README.md"
+        readme.write_text(readme_with_targets(readme.read_text(encoding="utf-8"), layout.content / "benchmark.json"))
+        print("\nrecorded in content/benchmark.json (shown on the Performance page) and README.md")
     return 0
 
 
