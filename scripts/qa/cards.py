@@ -12,6 +12,7 @@ import io
 import multiprocessing
 import os
 import re
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
@@ -21,6 +22,7 @@ import oxipng
 from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
+FEW_CARDS = 8  # up to this many missing cards are drawn without a process pool
 DESIGN = "card-v6"  # bump to redraw every card after changing the drawing code
 FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/opentype", "/usr/share/fonts")
 FONT_FILES = {"bold": "NotoSansCJK-Bold.ttc", "regular": "NotoSansCJK-Regular.ttc"}
@@ -148,14 +150,20 @@ def render_cached(cards: dict[str, Card], cache_dir: Path) -> dict[str, bytes]:
     on every core (a cold build of 1,000 questions draws 2,000 cards)."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     missing = list({card for card in cards.values() if not (cache_dir / f"{card.key()}.png").exists()})
-    if missing:
+    if len(missing) > FEW_CARDS:
         # spawn, not fork: oxipng's thread pool does not survive a fork (the child hangs)
         with ProcessPoolExecutor(mp_context=multiprocessing.get_context("spawn")) as pool:
-            for card, data in zip(missing, pool.map(png_of, missing, chunksize=16), strict=True):
-                partial = cache_dir / f"{card.key()}.tmp"
-                partial.write_bytes(data)
-                partial.replace(cache_dir / f"{card.key()}.png")
+            save_all(missing, pool.map(png_of, missing, chunksize=16), cache_dir)
+    else:  # a question or two edited: starting worker processes would cost more than drawing
+        save_all(missing, map(png_of, missing), cache_dir)
     return {rel: (cache_dir / f"{card.key()}.png").read_bytes() for rel, card in cards.items()}
+
+
+def save_all(cards: list[Card], pngs: Iterable[bytes], cache_dir: Path) -> None:
+    for card, data in zip(cards, pngs, strict=True):
+        partial = cache_dir / f"{card.key()}.tmp"
+        partial.write_bytes(data)
+        partial.replace(cache_dir / f"{card.key()}.png")
 
 
 def png_of(card: Card) -> bytes:
