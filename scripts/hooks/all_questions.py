@@ -41,7 +41,8 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
-    if page.meta.get("qa_all") and page.content and _files is not None:
+    if page.meta.get("qa_all") and page.content:
+        assert _files is not None, "MkDocs calls on_env before any on_page_context"
         folder = posixpath.dirname(page.file.src_uri)
         questions = posixpath.join(folder, "questions")
 

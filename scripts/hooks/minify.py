@@ -1,8 +1,9 @@
 """MkDocs hook: minified HTML (the minify-html library), for lighter pages.
 
 Together with hooks/lean_code.py this keeps question pages under the 30 KB
-page-weight budget.  Inline scripts and JSON are left alone, so their CSP hashes
-(hooks/harden.py, computed afterwards on the files) match what browsers run.
+page-weight budget.  Inline scripts are left alone, so their CSP hashes
+(hooks/harden.py, computed afterwards on the files) match what browsers run;
+Material's JSON settings, which no browser runs, are written compact.
 """
 
 from __future__ import annotations

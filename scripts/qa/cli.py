@@ -109,7 +109,8 @@ def cmd_bench(layout: Layout, args: argparse.Namespace) -> int:
     if args.record:
         record(layout.content / "benchmark.json", runs, command=f"python -m qa bench --sizes {args.sizes} --record")
         readme = layout.root / "README.md"
-        readme.write_text(readme_with_targets(readme.read_text(encoding="utf-8"), layout.content / "benchmark.json"))
+        updated = readme_with_targets(readme.read_text(encoding="utf-8"), layout.content / "benchmark.json")
+        readme.write_text(updated, encoding="utf-8")
         print("\nrecorded in content/benchmark.json (shown on the Performance page) and README.md")
     return 0
 

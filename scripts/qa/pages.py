@@ -58,7 +58,7 @@ def question_page(q: Question, context: QuestionContext) -> str:
         "",
         expand_buttons(q.lang),
         "",
-        *answer_block(q, "answer", q.answer),
+        *answer_block(q),
         self_test(q),
         "",
     ]
@@ -86,17 +86,18 @@ def page_history(lang: str, context: QuestionContext) -> list[str]:
     return [f'<p class="qa-history">{" · ".join(items)}</p>', ""] if items else []
 
 
-def answer_block(q: Question, block_id: str, answer: str) -> list[str]:
+def answer_block(q: Question) -> list[str]:
     """The collapsible answer, closed until the reader opens it.
 
     Raw <details> with md_in_html (the content is still Markdown): the same HTML a
     `/// details` block makes, without parsing a YAML header on every page.
+    scripts/hooks/all_questions.py finds it by its class and id to copy it.
     """
     return [
-        f'<details class="qa-answer" id="{block_id}" markdown>',
+        '<details class="qa-answer" id="answer" markdown>',
         f"<summary>{STRINGS[q.lang].answer}</summary>",
         "",
-        answer,
+        q.answer,
         "",
         "</details>",
         "",
