@@ -4,7 +4,8 @@ question pages MkDocs has just rendered.
 `qa generate` writes all.md with each question's heading, meta and prompt, and an
 empty `<div data-qa-answer-of="slug"></div>` where its answer and editor's note go.
 Rendering every answer's Markdown a second time for this page cost about a sixth
-of the build at 1,000 questions; copying the HTML costs almost nothing.
+of the build at 1,000 questions (3.6 s of a language's 20 s); with the answers
+copied, the page renders in 0.8 s.
 
 On the way, the copied HTML is fitted to its new place: ids get the question's
 slug in front (every question has an `answer`), the note's heading drops a level,

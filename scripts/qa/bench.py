@@ -204,7 +204,7 @@ def bench(project: Layout, sizes: tuple[int, ...] = SIZES) -> list[Run]:
             layout = synthesize(Path(folder), project, n)
             runs.append(build_ours(layout, n, "cold"))
             print(table_row(run_cells("en", as_record(runs[-1]))), flush=True)
-            # this machine is shared: one run can be 20 % slower than the next, so the
+            # this machine is shared: the same build took 22 s in one run and 28 s in another, so the
             # cached build (the one with a time target) is the median of three
             repeats = sorted((build_ours(layout, n, "cached") for _ in range(CACHED_REPEATS)), key=lambda r: r.total)
             runs.append(repeats[len(repeats) // 2])

@@ -147,7 +147,7 @@ def png(image: Image.Image) -> bytes:
 
 def render_cached(cards: dict[str, Card], cache_dir: Path) -> dict[str, bytes]:
     """Each card's PNG bytes (same keys), drawing only those without a cached copy,
-    on every core (a cold build of 1,000 questions draws 2,000 cards)."""
+    on every core when there are many (a cold build of 1,000 questions draws 2,000)."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     missing = list({card for card in cards.values() if not (cache_dir / f"{card.key()}.png").exists()})
     if len(missing) > FEW_CARDS:
