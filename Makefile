@@ -4,16 +4,17 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-QA := PYTHONPATH=scripts $(BIN)/python -m qa
+QA := $(BIN)/qa
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
 .PHONY: setup site serve test validate generate urls bench lint lock clean fonts browser
 
 # Create the virtual environment and install the locked dependencies (hash-checked).
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 # axe-core and Lighthouse for the browser tests, locked (with integrity hashes) in package-lock.json.
@@ -48,7 +49,7 @@ urls: $(STAMP)
 	$(QA) urls --update
 
 test: $(STAMP) $(NODE_STAMP) browser
-	PYTHONPATH=scripts $(BIN)/python -m pytest
+	$(BIN)/python -m pytest
 
 # Time the pipeline at 30, 300 and 1,000 questions per language against a plain build;
 # records content/benchmark.json, which the Performance page shows (takes a few minutes).
@@ -56,8 +57,8 @@ bench: $(STAMP) fonts
 	$(QA) bench --record
 
 lint: $(STAMP)
-	$(BIN)/ruff check scripts tests
-	$(BIN)/ruff format --check scripts tests
+	$(BIN)/ruff check qa tests
+	$(BIN)/ruff format --check qa tests
 
 # Re-resolve requirements.in into requirements.txt with hashes (needs the registry).
 lock: $(STAMP)

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from qa.build import build_into
-from qa.catalog import Catalog, load_catalog
-from qa.config import Layout
-from qa.examples import load_examples
-from qa.generate import generate
-from qa.server import serve_in_thread, site_path
+from qa.check.catalog import Catalog, load_catalog
+from qa.check.examples import load_examples
+from qa.generate.stage import generate
+from qa.layout import Layout
+from qa.publish.build import build_into
+from qa.publish.server import serve_in_thread, site_path
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from qa import chromium
+from qa.publish import chromium
 
 
 def chromium_path() -> str:

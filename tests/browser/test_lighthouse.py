@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from qa.build import run_mkdocs
-from qa.chromium import ARGS as CHROMIUM_ARGS
-from qa.server import make_server
+from qa.publish.build import run_mkdocs
+from qa.publish.chromium import ARGS as CHROMIUM_ARGS
+from qa.publish.server import make_server
 
 from .conftest import chromium_path
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from qa.strings import STRINGS
+from qa.generate.strings import STRINGS
 
 KNOWN, REVIEW = "quantization", "memory-leaks"  # two questions the tests mark
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from qa.answer import parse_answer
-from qa.validate import CJK
+from qa.check.rules import CJK
+from qa.sources.answer import parse_answer
 
 from .helpers import question_pages, redirect_target, soup
 

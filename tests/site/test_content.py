@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from qa.examples import run_example
+from qa.check.examples import run_example
 
 from .helpers import question_pages, soup
 

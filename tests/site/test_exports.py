@@ -11,10 +11,10 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from qa.exports import SCHEMA_FILE
-from qa.pdf import language_root
-from qa.strings import STRINGS
-from qa.validate import LINK
+from qa.check.rules import LINK
+from qa.generate.exports import SCHEMA_FILE
+from qa.generate.strings import STRINGS
+from qa.publish.pdf import language_root
 
 from .helpers import follow, local_file, question_pages, soup
 

@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from qa.history import edit_url
+from qa.generate.history import edit_url
 
 from .helpers import soup
 

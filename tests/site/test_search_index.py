@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from qa.validate import CJK
+from qa.check.rules import CJK
 
 
 def load(site, lang):

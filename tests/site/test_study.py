@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from qa.config import pdf_name
-from qa.pdf import language_root
-from qa.strings import STRINGS
+from qa.generate.strings import STRINGS
+from qa.layout import pdf_name
+from qa.publish.pdf import language_root
 
 from .helpers import soup
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from hooks.all_questions import matching_close, relocated
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))  # the hooks, until they become one plugin
+from hooks.all_questions import matching_close, relocated  # noqa: E402
 
 QUESTION_URL, ALL_URL = "en/questions/kv-cache/", "en/all/"
 

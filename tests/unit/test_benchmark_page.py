@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from qa.benchmark_page import readme_with_targets, target_rows
-from qa.config import Layout
+from qa.generate.benchmark_tables import readme_with_targets, target_rows
+from qa.layout import Layout
 
 PROJECT = Layout()
 

@@ -30,7 +30,7 @@ def qa_build(root: Path) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "qa", "--root", str(root), "build"],
         capture_output=True,
         text=True,
-        env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin", "HOME": str(root)},
+        env={"PATH": "/usr/bin:/bin", "HOME": str(root)},
         check=False,
     )
 
@@ -97,7 +97,7 @@ def test_one_process_per_language_builds_the_same_site(project_with_site, tmp_pa
         cwd=project_with_site,
         capture_output=True,
         text=True,
-        env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
         check=False,
     )
     assert result.returncode == 0, result.stderr

@@ -6,7 +6,7 @@ import io
 
 from PIL import Image
 
-from qa.cards import HEIGHT, WIDTH, Card, draw, font, png, wrap
+from qa.generate.cards import HEIGHT, WIDTH, Card, draw, font, png, wrap
 
 
 def test_closing_punctuation_never_starts_a_line_and_latin_words_stay_whole():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from mkdocs.config import load_config
 
-from qa.config import DEFAULT_SITE_URL, Layout, site_url
-from qa.strings import STRINGS
+from qa.generate.strings import STRINGS
+from qa.layout import DEFAULT_SITE_URL, Layout, site_url
 
 
 @pytest.fixture(scope="module")

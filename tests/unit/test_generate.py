@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from qa.catalog import load_catalog
-from qa.config import Layout
-from qa.generate import generate, planned_pages, redirect_map
+from qa.check.catalog import load_catalog
+from qa.generate.stage import generate, planned_pages, redirect_map
+from qa.layout import Layout
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -44,13 +44,14 @@ def test_index_lists_every_question_grouped_by_topic(catalog):
                 f'<span class="qa-n">{q.number}.</span> [{q.title}]({q.slug}.md){{ data-slug="{q.slug}" data-topic='
                 in index
             )
-        positions = [index.index(f"{{ #{t.id} }}") for t in catalog.topics]
+        used = [t for t in catalog.topics if any(q.topic == t.id for q in catalog.questions)]
+        positions = [index.index(f"{{ #{t.id} }}") for t in used]
         assert positions == sorted(positions)
 
 
 def test_short_links_cover_every_question(catalog):
     links = redirect_map(catalog)
-    assert len(links) == 30
+    assert len(links) == len(catalog.in_language("zh"))
     assert links["q/9/index.md"] == "questions/quantization.md"
 
 

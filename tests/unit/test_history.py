@@ -6,7 +6,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from qa.history import edit_url, last_changed
+from qa.generate.history import edit_url, last_changed
 
 
 def commit(root: Path, date: str, files: dict[str, str]) -> None:

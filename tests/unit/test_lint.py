@@ -14,10 +14,10 @@ def ruff(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_check():
-    result = ruff("check", "scripts", "tests")
+    result = ruff("check", "qa", "tests")
     assert result.returncode == 0, result.stdout
 
 
 def test_ruff_format():
-    result = ruff("format", "--check", "scripts", "tests")
+    result = ruff("format", "--check", "qa", "tests")
     assert result.returncode == 0, result.stdout

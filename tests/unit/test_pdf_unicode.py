@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qa.pdf_unicode import radical_ideographs, read_cmap, write_cmap
+from qa.publish.pdf_unicode import radical_ideographs, read_cmap, write_cmap
 
 CMAP = b"""/CIDInit /ProcSet findresource begin
 12 dict begin

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from qa.answer import parse_answer
-from qa.seed import import_seed, parse_seed
+from qa.sources.answer import parse_answer
+from qa.sources.seed import import_seed, parse_seed
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "content" / "seed" / "questions.zh.txt"  # committed snapshot

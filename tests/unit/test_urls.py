@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from qa.catalog import load_catalog
-from qa.config import Layout
-from qa.generate import redirect_map
-from qa.urls import current_urls, read_manifest
+from qa.check.catalog import load_catalog
+from qa.check.published import current_urls, read_manifest
+from qa.generate.stage import redirect_map
+from qa.layout import Layout
 
 ROOT = Path(__file__).resolve().parents[2]
 

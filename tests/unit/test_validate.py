@@ -27,7 +27,7 @@ def run_qa(root: Path, verb: str) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "qa", "--root", str(root), verb],
         capture_output=True,
         text=True,
-        env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"},
+        env={"PATH": "/usr/bin:/bin"},
         check=False,
     )
 

@@ -13,13 +13,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from qa.build import build_site
-from qa.catalog import Catalog, load_catalog
-from qa.config import Layout
-from qa.examples import load_examples
-from qa.generate import generate
+from qa.check.catalog import Catalog, load_catalog
+from qa.check.examples import load_examples
+from qa.generate.stage import generate
+from qa.layout import Layout
 from qa.model import Problem, SourceError
-from qa.seed import import_seed
+from qa.publish.build import build_site
+from qa.sources.seed import import_seed
 
 
 def _report(layout: Layout, problems: list[Problem]) -> bool:
@@ -79,7 +79,7 @@ def cmd_build(layout: Layout, args: argparse.Namespace) -> int:
 
 
 def cmd_urls(layout: Layout, args: argparse.Namespace) -> int:
-    from qa.urls import current_urls, read_manifest, update_manifest
+    from qa.check.published import current_urls, read_manifest, update_manifest
 
     catalog = _catalog_or_report(layout)
     if catalog is None:
@@ -98,8 +98,8 @@ def cmd_urls(layout: Layout, args: argparse.Namespace) -> int:
 
 
 def cmd_bench(layout: Layout, args: argparse.Namespace) -> int:
-    from qa.bench import as_record, bench, record
-    from qa.benchmark_page import COLUMNS, benchmark_tables, readme_with_targets, table
+    from qa.generate.benchmark_tables import COLUMNS, benchmark_tables, readme_with_targets, table
+    from qa.tools.bench import as_record, bench, record
 
     sizes = tuple(int(n) for n in args.sizes.split(","))
     print("\n".join(table(COLUMNS["en"], [])), flush=True)  # the header; rows print as runs finish
@@ -116,14 +116,14 @@ def cmd_bench(layout: Layout, args: argparse.Namespace) -> int:
 
 
 def cmd_latency(layout: Layout, args: argparse.Namespace) -> int:
-    from qa.latency import measure, report
+    from qa.tools.latency import measure, report
 
     print(report(measure(layout)))
     return 0
 
 
 def cmd_serve(layout: Layout, args: argparse.Namespace) -> int:
-    from qa.server import serve_forever
+    from qa.publish.server import serve_forever
 
     if not args.no_build and cmd_build(layout, args) != 0:
         return 1

@@ -25,15 +25,15 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from qa.benchmark_page import run_cells, table_row
-from qa.build import mkdocs_env, run_mkdocs
-from qa.catalog import load_catalog
-from qa.config import Layout
-from qa.examples import load_examples
-from qa.generate import generate
+from qa.check.catalog import load_catalog
+from qa.check.examples import load_examples
+from qa.generate.benchmark_tables import run_cells, table_row
+from qa.generate.stage import generate
+from qa.layout import Layout
 from qa.model import LANGUAGES
-from qa.pdf import print_pdfs
-from qa.server import site_path
+from qa.publish.build import mkdocs_env, run_mkdocs
+from qa.publish.pdf import print_pdfs
+from qa.publish.server import site_path
 
 SIZES = (30, 300, 1000)
 CACHED_REPEATS = 3

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import yaml
 
-from qa.catalog import Catalog
-from qa.config import pdf_name
-from qa.exports import DATASET_NAME, SCHEMA_NAME
+from qa.check.catalog import Catalog
+from qa.check.rules import ANCHORS, KEBAB
+from qa.generate.exports import DATASET_NAME, SCHEMA_NAME
+from qa.layout import pdf_name
 from qa.model import DEFAULT_LANGUAGE, LANGUAGES, Problem
-from qa.validate import ANCHORS, KEBAB
 
 HEADER = (
     "# Every URL this site has published, as a path under site_url (/ is the Chinese home page).\n"

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from qa.frontmatter import dump_front_matter, read_source
 from qa.model import Problem, SourceError
+from qa.sources.frontmatter import dump_front_matter, read_source
 
 HEADING = re.compile(r"^#### (?P<number>\d+)\. (?P<title>.+)$")
 PROMPT = re.compile(r"^\*\*题目：\*\* (?P<prompt>.+)$")

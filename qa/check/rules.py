@@ -7,8 +7,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from qa.generate.strings import STRINGS
 from qa.model import DEFAULT_LANGUAGE, LANGUAGES, Label, Problem, Question
-from qa.strings import STRINGS
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")

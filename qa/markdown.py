@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from qa.validate import FENCE, LINK
+from qa.check.rules import FENCE, LINK
 
 INLINE_CODE = re.compile(r"(`+)[^`]*?\1")
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)  # http:, https:, mailto:

@@ -11,11 +11,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from qa.chromium import ChromiumMissing
-from qa.config import Layout
+from qa.layout import Layout
 from qa.model import LANGUAGES
-from qa.pdf import print_pdfs
-from qa.server import site_path
+from qa.publish.chromium import ChromiumMissing
+from qa.publish.pdf import print_pdfs
+from qa.publish.server import site_path
 
 QUIET_ENV = {
     # MkDocs 1.6 plugins print a banner about MkDocs 2; it is noise in our logs
@@ -25,10 +25,7 @@ QUIET_ENV = {
 
 
 def mkdocs_env(layout: Layout) -> dict[str, str]:
-    env = {**os.environ, **QUIET_ENV}
-    scripts = str(layout.root / "scripts")
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (scripts, env.get("PYTHONPATH", "")) if p)
-    return env
+    return {**os.environ, **QUIET_ENV}
 
 
 def mkdocs_command(layout: Layout, site_dir: Path, config_file: Path | None = None) -> list[str]:

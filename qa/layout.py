@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 # The published address when SITE_URL is not set: mkdocs.yml's `site_url: !ENV [SITE_URL, "…"]`
 # repeats it (YAML cannot import it; tests/unit/test_exports.py keeps the two equal).
 DEFAULT_SITE_URL = "https://miaotui.github.io/llm-inference-qa/"

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import statistics
 
-from qa.chromium import launch
-from qa.config import Layout
-from qa.server import serve_in_thread, site_path
+from qa.layout import Layout
+from qa.publish.chromium import launch
+from qa.publish.server import serve_in_thread, site_path
 
 QUERIES = {
     "questions/": ["知识蒸馏", "负载均衡", "内存池", "量化", "正则化", "推荐系统"],

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from qa.config import Layout
+from qa.check.rules import validate
+from qa.layout import Layout
 from qa.model import Label, Problem, Question
-from qa.sources import load_labels, load_questions
-from qa.validate import validate
+from qa.sources.questions import load_labels, load_questions
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def load_catalog(layout: Layout) -> tuple[Catalog, list[Problem]]:
     problems += found
     problems += validate(questions, topics, levels, unreadable)
     # imported here: qa.urls needs Catalog
-    from qa.urls import check_published, load_redirects
+    from qa.check.published import check_published, load_redirects
 
     slugs = {q.slug for q in questions}
     redirects, found = load_redirects(layout.redirects_file, slugs)

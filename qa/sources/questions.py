@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from qa.frontmatter import read_source
 from qa.model import LANGUAGES, Label, Problem, Question
+from qa.sources.frontmatter import read_source
 
 # Front matter schema: key → type.  Every key is required; others are unknown.
 FIELDS: dict[str, type] = {

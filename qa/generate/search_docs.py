@@ -12,9 +12,9 @@ from __future__ import annotations
 import html
 import re
 
-from qa.answer import parse_answer
-from qa.catalog import Catalog
-from qa.strings import STRINGS
+from qa.check.catalog import Catalog
+from qa.generate.strings import STRINGS
+from qa.sources.answer import parse_answer
 
 MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 

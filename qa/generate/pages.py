@@ -6,11 +6,11 @@ import html
 import json
 from dataclasses import dataclass
 
-from qa.catalog import Catalog
-from qa.config import pdf_name
-from qa.examples import Example
+from qa.check.catalog import Catalog
+from qa.check.examples import Example
+from qa.generate.strings import STRINGS
+from qa.layout import pdf_name
 from qa.model import Label, Question
-from qa.strings import STRINGS
 
 
 @dataclass(frozen=True)

@@ -10,18 +10,18 @@ import json
 import shutil
 from pathlib import Path
 
-from qa.benchmark_page import benchmark_markdown
-from qa.cards import Card, render_cached
-from qa.catalog import Catalog
-from qa.config import Layout, site_url
-from qa.examples import Example
-from qa.exports import planned_exports
-from qa.history import edit_url, last_changed
+from qa.check.catalog import Catalog
+from qa.check.examples import Example
+from qa.generate.benchmark_tables import benchmark_markdown
+from qa.generate.cards import Card, render_cached
+from qa.generate.exports import planned_exports
+from qa.generate.history import edit_url, last_changed
+from qa.generate.pages import QuestionContext, all_page, index_page, question_page
+from qa.generate.related import related_all
+from qa.generate.search_docs import search_documents
+from qa.generate.strings import STRINGS
+from qa.layout import Layout, site_url
 from qa.model import LANGUAGES
-from qa.pages import QuestionContext, all_page, index_page, question_page
-from qa.related import related_all
-from qa.search_docs import search_documents
-from qa.strings import STRINGS
 
 
 def planned_pages(catalog: Catalog, examples: dict[str, Example], layout: Layout | None = None) -> dict[str, str]:

@@ -19,10 +19,10 @@ import re
 from functools import cache
 from pathlib import Path
 
-from qa.catalog import Catalog
-from qa.links import in_code_span, is_relative, markdown_lines, rewrite_links
+from qa.check.catalog import Catalog
+from qa.generate.strings import STRINGS
+from qa.markdown import in_code_span, is_relative, markdown_lines, rewrite_links
 from qa.model import DEFAULT_LANGUAGE, LANGUAGES, Question
-from qa.strings import STRINGS
 
 SCHEMA_FILE = Path(__file__).with_name("questions.schema.json")
 SCHEMA_NAME = "questions.schema.json"

@@ -12,11 +12,11 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from qa.chromium import launch
-from qa.config import pdf_name
+from qa.layout import pdf_name
 from qa.model import DEFAULT_LANGUAGE, LANGUAGES
-from qa.pdf_unicode import fix_pdf
-from qa.server import serve_in_thread
+from qa.publish.chromium import launch
+from qa.publish.pdf_unicode import fix_pdf
+from qa.publish.server import serve_in_thread
 
 ALL_PAGE = "all/index.html"
 STYLE_SUFFIXES = (".css", ".js")
