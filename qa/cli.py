@@ -13,16 +13,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from qa.check.catalog import Catalog, load_catalog
+from qa.check.catalog import load_catalog
 from qa.check.examples import load_examples
 from qa.generate.stage import generate
 from qa.layout import Layout
-from qa.model import Problem, SourceError
+from qa.model import Catalog, Finding, SourceError
 from qa.publish.build import build_site
 from qa.sources.seed import import_seed
 
 
-def _report(layout: Layout, problems: list[Problem]) -> bool:
+def _report(layout: Layout, problems: list[Finding]) -> bool:
     """Print every problem as path:line: message; True if there were any."""
     for problem in problems:
         print(problem.render(layout.root), file=sys.stderr)
@@ -79,7 +79,8 @@ def cmd_build(layout: Layout, args: argparse.Namespace) -> int:
 
 
 def cmd_urls(layout: Layout, args: argparse.Namespace) -> int:
-    from qa.check.published import current_urls, read_manifest, update_manifest
+    from qa.sources.manifest import read_manifest, update_manifest
+    from qa.urls import published_urls
 
     catalog = _catalog_or_report(layout)
     if catalog is None:
@@ -89,7 +90,7 @@ def cmd_urls(layout: Layout, args: argparse.Namespace) -> int:
         print(f"{len(added)} URL(s) added to {layout.manifest_file.relative_to(layout.root)}.")
         return 0
     recorded = {url for _, url in read_manifest(layout.manifest_file)}
-    missing = [url for url in current_urls(catalog) if url not in recorded]
+    missing = [url for url in published_urls(catalog) if url not in recorded]
     for url in missing:
         print(f"not yet recorded: {url}", file=sys.stderr)
     if missing:

@@ -2,30 +2,12 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from qa.contract import Staged
+
 ROOT = Path(__file__).resolve().parents[1]
-# The published address when SITE_URL is not set: mkdocs.yml's `site_url: !ENV [SITE_URL, "…"]`
-# repeats it (YAML cannot import it; tests/unit/test_exports.py keeps the two equal).
-DEFAULT_SITE_URL = "https://miaotui.github.io/llm-inference-qa/"
-
-
-def site_url(environ: Mapping[str, str] = os.environ) -> str:
-    """The address the site is built for, as MkDocs reads it: SITE_URL, else the default; ends with /.
-
-    An empty SITE_URL counts as unset (MkDocs would then build a site without a
-    site_url, and the exports need an absolute address).
-    """
-    url = environ.get("SITE_URL") or DEFAULT_SITE_URL
-    return url if url.endswith("/") else url + "/"
-
-
-def pdf_name(lang: str) -> str:
-    """The PDF of all questions, at the root of each language's site (printed by qa.pdf)."""
-    return f"llm-inference-qa.{lang}.pdf"
 
 
 @dataclass(frozen=True)
@@ -73,16 +55,16 @@ class Layout:
         return self.root / "build"
 
     @property
-    def cache(self) -> Path:  # cards, example outputs (and hooks/search_index.py segmentation), kept between builds
-        return self.build / "cache"
+    def staged(self) -> Staged:  # what qa generate writes and the MkDocs plugin reads (qa.contract)
+        return Staged(self.build)
+
+    @property
+    def cache(self) -> Path:  # kept between builds: cards, example outputs, PDFs, search segmentation
+        return self.staged.cache
 
     @property
     def staged_docs(self) -> Path:  # MkDocs' docs_dir
-        return self.build / "docs"
-
-    @property
-    def staged_cards(self) -> Path:  # preview cards, one folder per language; hooks/cards.py publishes them
-        return self.build / "cards"
+        return self.staged.docs
 
     @property
     def site(self) -> Path:

@@ -1,8 +1,10 @@
-"""Rewrite the link targets of question Markdown, outside code.
+"""Markdown scanning, in one place: code fences, inline code, links, `///` blocks, attribute lists.
 
-A question's answer and note link other questions as `slug.md#anchor` (relative to
-the questions folder).  Wherever that Markdown is shown elsewhere — the
-all-questions page, the exports — the targets must be rewritten for the new place.
+The rules (qa.check) read authored Markdown with these patterns, and the exports
+(qa.generate.exports) rewrite it with them, so both agree on what is code and what
+is a link.  A question's answer and note link other questions as `slug.md#anchor`
+(relative to the questions folder); wherever that Markdown is shown elsewhere the
+targets are rewritten for the new place (rewrite_links).
 """
 
 from __future__ import annotations
@@ -10,8 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from qa.check.rules import FENCE, LINK
-
+LINK = re.compile(r"(?<!!)\[[^\]]*\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+FENCE = re.compile(r"^\s*(```|~~~)")
+# `/// type | Title` opens a block (pymdownx.blocks), `///` alone closes it
+BLOCK_OPEN = re.compile(r"^\s*///\s*[\w-]+(?:\s*\|\s*(?P<title>.*\S))?\s*$")
+BLOCK_CLOSE = re.compile(r"^\s*///\s*$")
+BLOCK_OPTION = re.compile(r"^ {4}[\w-]+:")  # `    type: note` right after a block's first line
+# an attribute list: `{ #id }`, `{: .class }`, `{ key="value" }`, …
+_ATTR = r"(?:[#.][\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
+ATTR_LIST = re.compile(rf"[ \t]*\{{:?[ \t]*{_ATTR}(?:[ \t]+{_ATTR})*[ \t]*\}}")
+HEADING = re.compile(r"^#{1,5} ")
 INLINE_CODE = re.compile(r"(`+)[^`]*?\1")
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)  # http:, https:, mailto:
 

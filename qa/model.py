@@ -1,4 +1,4 @@
-"""Typed records shared by every stage: questions, labels (topics, difficulty) and problems."""
+"""Typed records shared by every stage: questions, labels (topics, difficulty), the catalog and findings."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ DEFAULT_LANGUAGE = "zh"
 
 
 @dataclass(frozen=True)
-class Problem:
+class Finding:
     """One bad input, reported as `path:line: message`."""
 
     path: Path
@@ -65,9 +65,28 @@ class Question:
         return self.lines.get(key, 1)
 
 
+@dataclass(frozen=True)
+class Catalog:
+    """All questions of all languages, validated, with their vocabularies."""
+
+    topics: list[Label]
+    levels: list[Label]  # difficulty
+    questions: list[Question]
+    redirects: dict[str, str] = field(default_factory=dict)  # retired slug → current slug
+
+    def in_language(self, lang: str) -> list[Question]:
+        return sorted((q for q in self.questions if q.lang == lang), key=lambda q: q.number)
+
+    def topic(self, q: Question) -> Label:
+        return next(t for t in self.topics if t.id == q.topic)
+
+    def level(self, q: Question) -> Label:
+        return next(level for level in self.levels if level.id == q.difficulty)
+
+
 class SourceError(Exception):
     """Raised by importers when their input cannot be parsed at all."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Finding]):
         super().__init__("\n".join(p.render() for p in problems))
         self.problems = problems

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from qa.check.catalog import Catalog, load_catalog
+from qa.check.catalog import load_catalog
 from qa.check.examples import load_examples
 from qa.generate.stage import generate
 from qa.layout import Layout
+from qa.model import Catalog
 from qa.publish.build import build_into
 from qa.publish.server import serve_in_thread, site_path
 

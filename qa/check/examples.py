@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from qa.model import Problem
+from qa.model import Finding
 
 TIMEOUT = 30  # seconds; every example runs in well under one
 
@@ -33,14 +33,14 @@ def run_example(path: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def load_examples(folder: Path, slugs: set[str], cache: Path) -> tuple[dict[str, Example], list[Problem]]:
+def load_examples(folder: Path, slugs: set[str], cache: Path) -> tuple[dict[str, Example], list[Finding]]:
     """slug → example with its output; problems for unknown or failing examples."""
     examples: dict[str, Example] = {}
-    problems: list[Problem] = []
+    problems: list[Finding] = []
     for path in sorted(folder.glob("*.py")) if folder.is_dir() else []:
         slug = path.stem
         if slug not in slugs:
-            problems.append(Problem(path, 1, f"no question has the slug `{slug}` — name the file `<slug>.py`"))
+            problems.append(Finding(path, 1, f"no question has the slug `{slug}` — name the file `<slug>.py`"))
             continue
         code = path.read_text(encoding="utf-8")
         key = hashlib.sha256(f"{sys.version}\0{code}".encode()).hexdigest()[:24]
@@ -49,11 +49,11 @@ def load_examples(folder: Path, slugs: set[str], cache: Path) -> tuple[dict[str,
             try:
                 result = run_example(path)
             except subprocess.TimeoutExpired:
-                problems.append(Problem(path, 1, f"example ran longer than {TIMEOUT} s — make it smaller"))
+                problems.append(Finding(path, 1, f"example ran longer than {TIMEOUT} s — make it smaller"))
                 continue
             if result.returncode != 0:
                 last = (result.stderr.strip().splitlines() or ["no error output"])[-1]
-                problems.append(Problem(path, 1, f"example exited with status {result.returncode} ({last}) — fix it"))
+                problems.append(Finding(path, 1, f"example exited with status {result.returncode} ({last}) — fix it"))
                 continue
             cache.mkdir(parents=True, exist_ok=True)
             cached.write_text(result.stdout, encoding="utf-8")

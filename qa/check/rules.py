@@ -7,17 +7,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from qa.generate.strings import STRINGS
-from qa.model import DEFAULT_LANGUAGE, LANGUAGES, Label, Problem, Question
+from qa.markdown import BLOCK_CLOSE, BLOCK_OPEN, FENCE, LINK
+from qa.model import DEFAULT_LANGUAGE, LANGUAGES, Finding, Label, Question
+from qa.sources.questions import NOTE_HEADING
+from qa.urls import ANCHORS, KEBAB
 
-KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 MAX_TITLE = 80  # characters; longer titles break the index table and preview cards
-ANCHORS = ("question", "answer", "note", "example")  # stable ids every question page has
-LINK = re.compile(r"(?<!!)\[[^\]]*\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
-FENCE = re.compile(r"^\s*(```|~~~)")
-BLOCK_OPEN = re.compile(r"^\s*///\s*\w")
-BLOCK_CLOSE = re.compile(r"^\s*///\s*$")
 RAW_HTML = [
     (re.compile(r"<\s*script\b", re.I), "raw <script> is not allowed — remove it; pages may not run their own scripts"),
     (re.compile(r"<\s*iframe\b", re.I), "raw <iframe> is not allowed — link to the page instead"),
@@ -38,7 +34,7 @@ class Vocabulary:
     levels: set[str]
 
 
-FileRule = Callable[[Question, Vocabulary], Iterator[Problem]]
+FileRule = Callable[[Question, Vocabulary], Iterator[Finding]]
 
 
 def body_lines(q: Question) -> Iterator[tuple[int, str]]:
@@ -49,81 +45,81 @@ def body_lines(q: Question) -> Iterator[tuple[int, str]]:
         yield q.line_of("note") + offset, line
 
 
-def check_identity(q: Question, vocabulary: Vocabulary) -> Iterator[Problem]:
+def check_identity(q: Question, vocabulary: Vocabulary) -> Iterator[Finding]:
     if "number" not in q.invalid and q.number < 1:
-        yield Problem(q.path, q.line_of("number"), f"number {q.number} is not positive — number questions from 1")
+        yield Finding(q.path, q.line_of("number"), f"number {q.number} is not positive — number questions from 1")
     if "slug" in q.invalid:
         pass
     elif not q.slug:
-        yield Problem(q.path, q.line_of("slug"), "slug is empty — set a short English kebab-case slug")
+        yield Finding(q.path, q.line_of("slug"), "slug is empty — set a short English kebab-case slug")
     elif not KEBAB.match(q.slug):
-        yield Problem(
+        yield Finding(
             q.path,
             q.line_of("slug"),
             f"slug `{q.slug}` is not kebab-case — use lowercase letters, digits and single hyphens",
         )
     if "topic" not in q.invalid and q.topic not in vocabulary.topics:
-        yield Problem(
+        yield Finding(
             q.path,
             q.line_of("topic"),
             f"unknown topic `{q.topic}` — use one of: {', '.join(sorted(vocabulary.topics))}",
         )
     if "difficulty" not in q.invalid and q.difficulty not in vocabulary.levels:
-        yield Problem(
+        yield Finding(
             q.path,
             q.line_of("difficulty"),
             f"unknown difficulty `{q.difficulty}` — use one of: {', '.join(sorted(vocabulary.levels))}",
         )
     if "tags" not in q.invalid:
         if not 1 <= len(q.tags) <= MAX_TAGS:
-            yield Problem(
+            yield Finding(
                 q.path, q.line_of("tags"), f"give 1 to {MAX_TAGS} tags, not {len(q.tags)} — tags find related questions"
             )
         for tag in q.tags:
             if not isinstance(tag, str) or not KEBAB.match(tag):
-                yield Problem(
+                yield Finding(
                     q.path, q.line_of("tags"), f"tag `{tag}` is not kebab-case — use lowercase words joined by hyphens"
                 )
 
 
-def check_text(q: Question, _: Vocabulary) -> Iterator[Problem]:
+def check_text(q: Question, _: Vocabulary) -> Iterator[Finding]:
     for key in ("title", "prompt"):
         if key not in q.invalid and not getattr(q, key):
-            yield Problem(q.path, q.line_of(key), f"{key} is empty — write the question's {key}")
+            yield Finding(q.path, q.line_of(key), f"{key} is empty — write the question's {key}")
     if len(q.title) > MAX_TITLE:
-        yield Problem(
+        yield Finding(
             q.path,
             q.line_of("title"),
             f"title is {len(q.title)} characters long — shorten it to at most {MAX_TITLE}",
         )
     if not q.answer:
-        yield Problem(q.path, q.line_of("body"), "answer is empty — write the answer below the front matter")
+        yield Finding(q.path, q.line_of("body"), "answer is empty — write the answer below the front matter")
     if q.lang != DEFAULT_LANGUAGE:
         for key in ("title", "prompt"):
             if CJK.search(getattr(q, key)):
-                yield Problem(q.path, q.line_of(key), f"{key} contains Chinese characters — translate it into English")
+                yield Finding(q.path, q.line_of(key), f"{key} contains Chinese characters — translate it into English")
         for number, line in body_lines(q):
             if CJK.search(line):
-                yield Problem(q.path, number, "text contains Chinese characters — translate it into English")
+                yield Finding(q.path, number, "text contains Chinese characters — translate it into English")
 
 
-def check_note(q: Question, _: Vocabulary) -> Iterator[Problem]:
+def check_note(q: Question, _: Vocabulary) -> Iterator[Finding]:
     """The body is the answer, then (optionally) the editor's note, citing its sources."""
     if not q.note:
         return
-    heading = f"## {STRINGS[q.lang].note_heading} {{ #note }}"
+    heading = NOTE_HEADING[q.lang]
     for number, line in body_lines(q):
         if line.startswith("## ") and not (number == q.line_of("note") and line.strip() == heading):
-            yield Problem(
+            yield Finding(
                 q.path, number, f"unexpected section `{line.strip()}` — after the answer comes only `{heading}`"
             )
     if not re.search(r"\]\(https?://", q.note):
-        yield Problem(
+        yield Finding(
             q.path, q.line_of("note"), "editor's note cites no source — link a paper (arXiv) or official documentation"
         )
 
 
-def check_markup(q: Question, _: Vocabulary) -> Iterator[Problem]:
+def check_markup(q: Question, _: Vocabulary) -> Iterator[Finding]:
     fence_at: int | None = None
     block_at: list[int] = []
     for number, line in body_lines(q):
@@ -138,17 +134,17 @@ def check_markup(q: Question, _: Vocabulary) -> Iterator[Problem]:
             if block_at:
                 block_at.pop()
             else:
-                yield Problem(q.path, number, "`///` closes a block that was never opened — remove it")
+                yield Finding(q.path, number, "`///` closes a block that was never opened — remove it")
         for pattern, message in RAW_HTML:
             if pattern.search(line):
-                yield Problem(q.path, number, message)
+                yield Finding(q.path, number, message)
     if fence_at is not None:
-        yield Problem(q.path, fence_at, "code fence is not closed — add a closing ``` line")
+        yield Finding(q.path, fence_at, "code fence is not closed — add a closing ``` line")
     for number in block_at:
-        yield Problem(q.path, number, "block is not closed — add a closing `///` line")
+        yield Finding(q.path, number, "block is not closed — add a closing `///` line")
 
 
-def check_links(q: Question, slugs: set[str] | None) -> Iterator[Problem]:
+def check_links(q: Question, slugs: set[str] | None) -> Iterator[Finding]:
     """Links to other questions must resolve; `slugs` is None when they cannot be known."""
     for number, line in body_lines(q):
         for match in LINK.finditer(line):
@@ -161,13 +157,13 @@ def check_links(q: Question, slugs: set[str] | None) -> Iterator[Problem]:
                 continue
             page, _, anchor = target.partition("#")
             if not page.endswith(".md") or "/" in page:
-                yield Problem(
+                yield Finding(
                     q.path,
                     number,
                     f"link `{target}` is not a question link — write another question as `slug.md`, or an http(s) URL",
                 )
             elif slugs is not None and page[:-3] not in slugs:
-                yield Problem(
+                yield Finding(
                     q.path,
                     number,
                     f"link `{target}` points to a missing question — use the slug of an existing question",
@@ -176,15 +172,15 @@ def check_links(q: Question, slugs: set[str] | None) -> Iterator[Problem]:
                 yield _bad_anchor(q, number, anchor)
 
 
-def _bad_anchor(q: Question, number: int, anchor: str) -> Problem:
-    return Problem(
+def _bad_anchor(q: Question, number: int, anchor: str) -> Finding:
+    return Finding(
         q.path,
         number,
         f"link points to a missing anchor `#{anchor}` — use one of: {', '.join('#' + a for a in ANCHORS)}",
     )
 
 
-def check_set(questions: list[Question], unknown: set[str]) -> Iterator[Problem]:
+def check_set(questions: list[Question], unknown: set[str]) -> Iterator[Finding]:
     """Rules across files: uniqueness per language and agreement between languages.
 
     `unknown` holds languages with a source whose number is unknown (unreadable or
@@ -200,7 +196,7 @@ def check_set(questions: list[Question], unknown: set[str]) -> Iterator[Problem]
                 value = getattr(q, key)
                 if value in seen and value != "":
                     first = seen[value]
-                    yield Problem(
+                    yield Finding(
                         q.path,
                         q.line_of(key),
                         f"duplicate {key} `{value}` (also in {first.path.name}) — give each question its own {key}",
@@ -215,7 +211,7 @@ def check_set(questions: list[Question], unknown: set[str]) -> Iterator[Problem]
         for lang in LANGUAGES:
             if lang not in versions and lang not in unknown:
                 present = next(iter(versions.values()))
-                yield Problem(
+                yield Finding(
                     present.path,
                     present.line_of("number"),
                     f"question {number} has no {lang} source — add content/questions/{lang}/{number:02d}.md",
@@ -228,7 +224,7 @@ def check_set(questions: list[Question], unknown: set[str]) -> Iterator[Problem]
                 if key in q.invalid or key in reference.invalid:
                     continue
                 if q is not reference and getattr(q, key) != getattr(reference, key):
-                    yield Problem(
+                    yield Finding(
                         q.path,
                         q.line_of(key),
                         f"{key} `{getattr(q, key)}` differs from the Chinese source's `{getattr(reference, key)}` "
@@ -241,11 +237,11 @@ FILE_RULES: tuple[FileRule, ...] = (check_identity, check_text, check_note, chec
 
 def validate(
     questions: list[Question], topics: list[Label], levels: list[Label], unreadable: set[str] = frozenset()
-) -> list[Problem]:
+) -> list[Finding]:
     """Every problem in the set, in one pass.  `unreadable`: languages with a source
     whose front matter could not be read at all."""
     vocabulary = Vocabulary({t.id for t in topics}, {level.id for level in levels})
-    problems: list[Problem] = []
+    problems: list[Finding] = []
     unknown_number = set(unreadable) | {q.lang for q in questions if "number" in q.invalid}
     unknown_slug = set(unreadable) | {q.lang for q in questions if "slug" in q.invalid}
     slugs: dict[str, set[str] | None] = {

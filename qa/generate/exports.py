@@ -19,21 +19,23 @@ import re
 from functools import cache
 from pathlib import Path
 
-from qa.check.catalog import Catalog
+from qa import urls
 from qa.generate.strings import STRINGS
-from qa.markdown import in_code_span, is_relative, markdown_lines, rewrite_links
-from qa.model import DEFAULT_LANGUAGE, LANGUAGES, Question
+from qa.markdown import (
+    ATTR_LIST,
+    BLOCK_CLOSE,
+    BLOCK_OPEN,
+    BLOCK_OPTION,
+    HEADING,
+    in_code_span,
+    is_relative,
+    markdown_lines,
+    rewrite_links,
+)
+from qa.model import DEFAULT_LANGUAGE, LANGUAGES, Catalog, Question
+from qa.site import Site
 
-SCHEMA_FILE = Path(__file__).with_name("questions.schema.json")
-SCHEMA_NAME = "questions.schema.json"
-DATASET_NAME = "questions.json"
-# an attribute list: `{ #id }`, `{: .class }`, `{ key="value" }`, …
-_ATTR = r"(?:[#.][\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
-ATTR_LIST = re.compile(rf"[ \t]*\{{:?[ \t]*{_ATTR}(?:[ \t]+{_ATTR})*[ \t]*\}}")
-BLOCK_OPEN = re.compile(r"^\s*///\s*[\w-]+(?:\s*\|\s*(?P<title>.*\S))?\s*$")
-BLOCK_CLOSE = re.compile(r"^\s*///\s*$")
-BLOCK_OPTION = re.compile(r"^ {4}[\w-]+:")  # `    type: note` right after a block's first line
-HEADING = re.compile(r"^#{1,5} ")
+SCHEMA_FILE = Path(__file__).with_name(urls.SCHEMA)
 
 
 def link_text(text: str) -> str:
@@ -41,17 +43,12 @@ def link_text(text: str) -> str:
     return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
 
 
-def language_root(site: str, lang: str) -> str:
-    """Absolute URL of a language's home: the site root for Chinese, en/ for English."""
-    return site if lang == DEFAULT_LANGUAGE else f"{site}{lang}/"
-
-
 def page_url(site: str, q: Question) -> str:
-    return f"{language_root(site, q.lang)}questions/{q.slug}/"
+    return urls.question_url(site, q.lang, q.slug)
 
 
 def short_url(site: str, q: Question) -> str:
-    return f"{language_root(site, q.lang)}q/{q.number}/"
+    return urls.short_url(site, q.lang, q.number)
 
 
 def _without_attribute_lists(line: str) -> str:
@@ -93,7 +90,7 @@ def strip_mkdocs_syntax(markdown: str) -> str:
 
 def absolute_links(markdown: str, site: str, q: Question) -> str:
     """Links to another question (`slug.md#anchor`) or to this page (`#anchor`) made absolute."""
-    return _absolute_links(markdown, language_root(site, q.lang), page_url(site, q))
+    return _absolute_links(markdown, urls.language_url(site, q.lang), page_url(site, q))
 
 
 def _absolute_links(markdown: str, root: str, own_page: str) -> str:
@@ -101,7 +98,7 @@ def _absolute_links(markdown: str, root: str, own_page: str) -> str:
         if not is_relative(target):
             return target
         page, hash_, anchor = target.partition("#")
-        url = f"{root}questions/{page.removesuffix('.md')}/" if page else own_page
+        url = root + urls.question_path(page.removesuffix(".md")) if page else own_page
         return url + hash_ + anchor
 
     return rewrite_links(markdown, absolute)
@@ -109,7 +106,7 @@ def _absolute_links(markdown: str, root: str, own_page: str) -> str:
 
 def portable_markdown(markdown: str, site: str, q: Question) -> str:
     """Source Markdown as any Markdown reader shows it: no MkDocs syntax, absolute links."""
-    return _portable(markdown, language_root(site, q.lang), page_url(site, q))
+    return _portable(markdown, urls.language_url(site, q.lang), page_url(site, q))
 
 
 @cache  # llms-full.txt and questions.json both need every answer and note
@@ -128,50 +125,50 @@ def note_body(q: Question) -> str:
     return q.note.partition("\n")[2].strip("\n") if q.note else ""
 
 
-def llms_txt(catalog: Catalog, lang: str, site: str) -> str:
+def llms_txt(catalog: Catalog, lang: str, site: Site) -> str:
     """The llms.txt of one language: summary, then every question's page by topic."""
     s = STRINGS[lang]
-    root = language_root(site, lang)
+    root = urls.language_url(site.url, lang)
     other = next(code for code in LANGUAGES if code != lang)
     questions = catalog.in_language(lang)
-    out = [f"# {s.site_name}", "", f"> {s.site_description}", "", s.exports_intro, ""]
+    out = [f"# {site.names[lang]}", "", f"> {site.descriptions[lang]}", "", s.exports_intro, ""]
     for topic in catalog.topics:
         mine = [q for q in questions if q.topic == topic.id]
         if mine:
             out += [f"## {topic.labels[lang]}", ""]
-            out += [f"- [{link_text(f'{q.number}. {q.title}')}]({page_url(site, q)}): {q.prompt}" for q in mine]
+            out += [f"- [{link_text(f'{q.number}. {q.title}')}]({page_url(site.url, q)}): {q.prompt}" for q in mine]
             out.append("")
     out += [
         "## Optional",  # the convention's name for links a reader with little context may skip
         "",
-        f"- [{s.full_export_title}]({root}llms-full.txt): {s.full_export_about}",
-        f"- [{s.dataset_title}]({site}{DATASET_NAME}): {s.dataset_about}",
-        f"- [{s.other_language_title}]({language_root(site, other)}llms.txt): {s.other_language_about}",
+        f"- [{s.full_export_title}]({root}{urls.LLMS_FULL}): {s.full_export_about}",
+        f"- [{s.dataset_title}]({site.url}{urls.DATASET}): {s.dataset_about}",
+        f"- [{s.other_language_title}]({urls.language_url(site.url, other)}{urls.LLMS}): {s.other_language_about}",
     ]
     return "\n".join(out) + "\n"
 
 
-def llms_full_txt(catalog: Catalog, lang: str, site: str) -> str:
+def llms_full_txt(catalog: Catalog, lang: str, site: Site) -> str:
     """Every question of one language in number order, as one plain Markdown document."""
     s = STRINGS[lang]
-    out = [f"# {s.site_name}", "", f"> {s.site_description}", "", s.exports_intro, ""]
+    out = [f"# {site.names[lang]}", "", f"> {site.descriptions[lang]}", "", s.exports_intro, ""]
     for q in catalog.in_language(lang):
         out += [
             f"## {q.number}. {q.title}",
             "",
             f"- {s.topic}{s.colon}{catalog.topic(q).labels[lang]}",
             f"- {s.difficulty}{s.colon}{catalog.level(q).labels[lang]}",
-            f"- {s.page_label}{s.colon}<{page_url(site, q)}>",
+            f"- {s.page_label}{s.colon}<{page_url(site.url, q)}>",
             "",
             f"**{s.prompt}** {q.prompt}",
             "",
             f"### {s.answer}",
             "",
-            demote_headings(portable_markdown(q.answer, site, q)),
+            demote_headings(portable_markdown(q.answer, site.url, q)),
             "",
         ]
         if q.note:
-            out += [f"### {s.note_heading}", "", demote_headings(portable_markdown(note_body(q), site, q)), ""]
+            out += [f"### {s.note_heading}", "", demote_headings(portable_markdown(note_body(q), site.url, q)), ""]
     return "\n".join(out)
 
 
@@ -202,10 +199,10 @@ def questions_dataset(catalog: Catalog, site: str) -> dict[str, object]:
                 "languages": texts,
             }
         )
-    return {"$schema": f"{site}{SCHEMA_NAME}", "site_url": site, "questions": questions}
+    return {"$schema": f"{site}{urls.SCHEMA}", "site_url": site, "questions": questions}
 
 
-def planned_exports(catalog: Catalog, site: str) -> dict[str, bytes]:
+def planned_exports(catalog: Catalog, site: Site) -> dict[str, bytes]:
     """Every export: path relative to docs_dir → content.
 
     Files in the default language's folder land at the site root (mkdocs-static-i18n),
@@ -213,10 +210,10 @@ def planned_exports(catalog: Catalog, site: str) -> dict[str, bytes]:
     """
     files: dict[str, bytes] = {}
     for lang in LANGUAGES:
-        files[f"{lang}/llms.txt"] = llms_txt(catalog, lang, site).encode("utf-8")
-        files[f"{lang}/llms-full.txt"] = llms_full_txt(catalog, lang, site).encode("utf-8")
+        files[f"{lang}/{urls.LLMS}"] = llms_txt(catalog, lang, site).encode("utf-8")
+        files[f"{lang}/{urls.LLMS_FULL}"] = llms_full_txt(catalog, lang, site).encode("utf-8")
     # compact: a third smaller than indented at 1,000 questions, and json.dumps is 3× faster without indent
-    dataset = json.dumps(questions_dataset(catalog, site), ensure_ascii=False, separators=(",", ":")) + "\n"
-    files[f"{DEFAULT_LANGUAGE}/{DATASET_NAME}"] = dataset.encode("utf-8")
-    files[f"{DEFAULT_LANGUAGE}/{SCHEMA_NAME}"] = SCHEMA_FILE.read_bytes()
+    dataset = json.dumps(questions_dataset(catalog, site.url), ensure_ascii=False, separators=(",", ":")) + "\n"
+    files[f"{DEFAULT_LANGUAGE}/{urls.DATASET}"] = dataset.encode("utf-8")
+    files[f"{DEFAULT_LANGUAGE}/{urls.SCHEMA}"] = SCHEMA_FILE.read_bytes()
     return files

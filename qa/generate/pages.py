@@ -6,11 +6,11 @@ import html
 import json
 from dataclasses import dataclass
 
-from qa.check.catalog import Catalog
+from qa import contract, urls
 from qa.check.examples import Example
 from qa.generate.strings import STRINGS
-from qa.layout import pdf_name
-from qa.model import Label, Question
+from qa.model import Catalog, Label, Question
+from qa.urls import pdf_name
 
 
 @dataclass(frozen=True)
@@ -30,10 +30,10 @@ class QuestionContext:
 def question_page(q: Question, context: QuestionContext) -> str:
     s = STRINGS[q.lang]
     meta = {
-        "title": f"{q.number}. {q.title}",
-        "description": q.prompt,
-        "card": f"assets/cards/{q.slug}.png",
-        "qa_number": q.number,
+        contract.META_TITLE: f"{q.number}. {q.title}",
+        contract.META_DESCRIPTION: q.prompt,
+        contract.META_CARD: urls.card_path(q.slug),
+        contract.META_NUMBER: q.number,
     }
     topic, level = context.topic.labels[q.lang], context.level.labels[q.lang]
     topic_link = _a(f"{INDEX_URL}#{context.topic.id}", topic)
@@ -91,7 +91,7 @@ def answer_block(q: Question) -> list[str]:
 
     Raw <details> with md_in_html (the content is still Markdown): the same HTML a
     `/// details` block makes, without parsing a YAML header on every page.
-    scripts/hooks/all_questions.py finds it by its class and id to copy it.
+    The plugin (qa.plugin.all_questions) finds it by its class and id (qa.contract.ANSWER_OPEN) to copy it.
     """
     return [
         '<details class="qa-answer" id="answer" markdown>',
@@ -135,7 +135,14 @@ def all_page(lang: str, catalog: Catalog) -> str:
     s = STRINGS[lang]
     questions = catalog.in_language(lang)
     out = [
-        _front_matter({"title": s.all_title, "card": "assets/cards/home.png", "hide": ["toc"], "qa_all": True}),
+        _front_matter(
+            {
+                contract.META_TITLE: s.all_title,
+                contract.META_CARD: urls.card_path("home"),
+                "hide": ["toc"],
+                contract.META_ALL: True,
+            }
+        ),
         f"# {s.all_title}",
         "",
         s.all_intro.format(count=len(questions)),
@@ -158,8 +165,8 @@ def all_page(lang: str, catalog: Catalog) -> str:
             "",
             f"**{s.prompt}** {q.prompt}",
             "",
-            # the answer and note as rendered on the question page (scripts/hooks/all_questions.py)
-            f'<div data-qa-answer-of="{q.slug}"></div>',
+            # the answer and note as rendered on the question page (qa.plugin.all_questions)
+            contract.answer_of(q.slug),
             "",
         ]
         out += [self_test(q), ""]
@@ -243,7 +250,9 @@ def index_page(lang: str, questions: list[Question], topics: list[Label], levels
     out = [
         # no table of contents: the topic headings are the page itself, and Material's
         # scroll tracking of them costs the index its page-speed score
-        _front_matter({"title": s.index_title, "card": "assets/cards/home.png", "hide": ["toc"]}),
+        _front_matter(
+            {contract.META_TITLE: s.index_title, contract.META_CARD: urls.card_path("home"), "hide": ["toc"]}
+        ),
         f"# {s.index_title}",
         "",
         s.index_intro.format(count=len(questions)),

@@ -12,8 +12,8 @@ from __future__ import annotations
 import html
 import re
 
-from qa.check.catalog import Catalog
 from qa.generate.strings import STRINGS
+from qa.model import Catalog
 from qa.sources.answer import parse_answer
 
 MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")

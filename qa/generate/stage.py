@@ -10,7 +10,7 @@ import json
 import shutil
 from pathlib import Path
 
-from qa.check.catalog import Catalog
+from qa import urls
 from qa.check.examples import Example
 from qa.generate.benchmark_tables import benchmark_markdown
 from qa.generate.cards import Card, render_cached
@@ -20,8 +20,9 @@ from qa.generate.pages import QuestionContext, all_page, index_page, question_pa
 from qa.generate.related import related_all
 from qa.generate.search_docs import search_documents
 from qa.generate.strings import STRINGS
-from qa.layout import Layout, site_url
-from qa.model import LANGUAGES
+from qa.layout import Layout
+from qa.model import LANGUAGES, Catalog
+from qa.site import Site, load_site
 
 
 def planned_pages(catalog: Catalog, examples: dict[str, Example], layout: Layout | None = None) -> dict[str, str]:
@@ -51,19 +52,19 @@ def planned_pages(catalog: Catalog, examples: dict[str, Example], layout: Layout
     return pages
 
 
-def planned_cards(catalog: Catalog) -> dict[str, Card]:
+def planned_cards(catalog: Catalog, site: Site) -> dict[str, Card]:
     """Every preview card: path relative to docs_dir → what it shows."""
     topics = {t.id: t for t in catalog.topics}
     cards: dict[str, Card] = {}
     for lang in LANGUAGES:
         s = STRINGS[lang]
         questions = catalog.in_language(lang)
-        cards[f"{lang}/assets/cards/home.png"] = Card(
-            s.site_name, str(len(questions)), s.home_card_title, s.home_card_footer
+        cards[f"{lang}/{urls.card_path('home')}"] = Card(
+            site.names[lang], str(len(questions)), s.home_card_title, s.home_card_footer
         )
         for q in questions:
             footer = f"{s.topic}{s.colon}{topics[q.topic].labels[lang]}"
-            cards[f"{lang}/assets/cards/{q.slug}.png"] = Card(s.site_name, str(q.number), q.title, footer)
+            cards[f"{lang}/{urls.card_path(q.slug)}"] = Card(site.names[lang], str(q.number), q.title, footer)
     return cards
 
 
@@ -77,24 +78,27 @@ def redirect_map(catalog: Catalog) -> dict[str, str]:
 
 def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example]) -> list[Path]:
     """Write the staged docs folder; return the files that changed."""
+    site = load_site(layout.mkdocs_yml)
     target = layout.staged_docs
     wanted: dict[Path, bytes] = {
         target / rel: text.encode("utf-8") for rel, text in planned_pages(catalog, examples, layout).items()
     }
-    wanted[layout.build / "redirects.json"] = json.dumps(redirect_map(catalog), indent=1).encode()
+    staged = layout.staged
+    wanted[staged.redirects] = json.dumps(redirect_map(catalog), indent=1).encode()
     for lang in LANGUAGES:  # included into docs/<lang>/performance.md by pymdownx.snippets
         table = benchmark_markdown(lang, layout.content / "benchmark.json")
-        wanted[layout.build / "snippets" / f"benchmark.{lang}.md"] = table.encode("utf-8")
+        wanted[staged.snippets / f"benchmark.{lang}.md"] = table.encode("utf-8")
     cache = layout.cache / "cards"
-    for rel, data in render_cached(planned_cards(catalog), cache).items():
+    for rel, data in render_cached(planned_cards(catalog, site), cache).items():
         # beside docs_dir, not in it: MkDocs and static-i18n would sort 2,000 more files per
-        # language build; scripts/hooks/cards.py copies them into the site instead
-        wanted[layout.staged_cards / rel] = data
-    for rel, data in planned_exports(catalog, site_url()).items():  # llms.txt, llms-full.txt, questions.json
+        # language build; the plugin copies them into the site instead
+        lang, _, card = rel.partition("/")
+        wanted[staged.cards(lang) / card] = data
+    for rel, data in planned_exports(catalog, site).items():  # llms.txt, llms-full.txt, questions.json
         wanted[target / rel] = data
     for lang in LANGUAGES:
         docs = search_documents(catalog, lang)
-        wanted[layout.build / "search" / f"{lang}.json"] = json.dumps(docs, ensure_ascii=False).encode()
+        wanted[staged.search_documents(lang)] = json.dumps(docs, ensure_ascii=False).encode()
     for path in sorted(layout.docs.rglob("*")):
         if path.is_file():
             wanted[target / path.relative_to(layout.docs)] = path.read_bytes()
@@ -104,7 +108,7 @@ def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example]) -> 
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
             changed.append(path)
-    for folder in (target, layout.staged_cards):
+    for folder in (target, *(staged.cards(lang) for lang in LANGUAGES)):
         if not folder.exists():
             continue
         for path in sorted(folder.rglob("*"), reverse=True):  # stale generated files

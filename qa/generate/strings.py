@@ -18,7 +18,6 @@ class Strings:
     next: str
     all_questions: str
     colon: str  # after a label, before its value
-    site_name: str  # also in mkdocs.yml (site_name / languages[].site_name)
     copy_link: str
     copy_markdown: str
     copied: str
@@ -52,7 +51,6 @@ class Strings:
     edit_page: str
     question_page: str  # link from the all-questions page to a question's own page
     # the exports (qa.exports): llms.txt, llms-full.txt and the links between them
-    site_description: str  # also in mkdocs.yml (site_description / languages[].site_description)
     exports_intro: str  # the paragraph under the summary of llms.txt and llms-full.txt
     page_label: str  # before a question's address in llms-full.txt
     full_export_title: str
@@ -76,7 +74,6 @@ STRINGS: dict[str, Strings] = {
         next="下一题",
         all_questions="全部题目",
         colon="：",
-        site_name="秒推时代 · LLM 推理面试题",
         copy_link="复制链接",
         copy_markdown="复制 Markdown 链接",
         copied="已复制到剪贴板",
@@ -109,7 +106,6 @@ STRINGS: dict[str, Strings] = {
         last_updated="最后更新",
         edit_page="在 GitHub 上编辑此页",
         question_page="题目页",
-        site_description="关于大型语言模型推理加速的 30 道面试题，中英双语，逐题可链接。",
         exports_intro=(
             "每道题一页：题目、答案、编者注（附论文或官方文档出处）和可运行的代码示例。"
             "题目与答案的中文原文来自「秒推时代」文章；编者注由本站编写。"
@@ -134,7 +130,6 @@ STRINGS: dict[str, Strings] = {
         next="Next",
         all_questions="All questions",
         colon=": ",
-        site_name="Miaotui · LLM inference interview questions",
         copy_link="Copy link",
         copy_markdown="Copy Markdown link",
         copied="Copied to the clipboard",
@@ -167,10 +162,6 @@ STRINGS: dict[str, Strings] = {
         last_updated="Last updated",
         edit_page="Edit this page on GitHub",
         question_page="Question page",
-        site_description=(
-            "30 interview questions on making large-language-model inference fast, in Chinese and English, "
-            "each with its own page."
-        ),
         exports_intro=(
             "One page per question: the question, its answer, an editor's note citing papers or official "
             "documentation, and a runnable example. The questions and answers are translated from the Chinese "

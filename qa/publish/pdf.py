@@ -12,19 +12,15 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from qa.layout import pdf_name
 from qa.model import DEFAULT_LANGUAGE, LANGUAGES
 from qa.publish.chromium import launch
 from qa.publish.pdf_unicode import fix_pdf
 from qa.publish.server import serve_in_thread
+from qa.urls import language_dir, pdf_name
 
 ALL_PAGE = "all/index.html"
 STYLE_SUFFIXES = (".css", ".js")
 FOOTER = '<div style="width:100%;font-size:8px;text-align:center;color:#666"><span class="pageNumber"></span></div>'
-
-
-def language_root(site: Path, lang: str) -> Path:
-    return site if lang == DEFAULT_LANGUAGE else site / lang
 
 
 def styles_digest(site: Path) -> bytes:
@@ -38,7 +34,7 @@ def styles_digest(site: Path) -> bytes:
 
 def print_key(site: Path, lang: str, styles: bytes) -> str:
     """Hash of what the printed PDF depends on: the page and the site's styles and scripts."""
-    return hashlib.sha256(styles + (language_root(site, lang) / ALL_PAGE).read_bytes()).hexdigest()
+    return hashlib.sha256(styles + (language_dir(site, lang) / ALL_PAGE).read_bytes()).hexdigest()
 
 
 def print_pdfs(site: Path, base: str, cache: Path) -> list[Path]:
@@ -46,7 +42,7 @@ def print_pdfs(site: Path, base: str, cache: Path) -> list[Path]:
     cache.mkdir(parents=True, exist_ok=True)
     styles = styles_digest(site)
     wanted = {
-        lang: (language_root(site, lang) / pdf_name(lang), cache / f"{print_key(site, lang, styles)}.pdf")
+        lang: (language_dir(site, lang) / pdf_name(lang), cache / f"{print_key(site, lang, styles)}.pdf")
         for lang in LANGUAGES
     }
     missing = [lang for lang, (_, cached) in wanted.items() if not cached.exists()]

@@ -20,17 +20,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from qa.layout import Layout
+from qa.site import load_site
 
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 
 
 def site_path(layout: Layout) -> str:
     """The path part of site_url, e.g. `/llm-inference-qa/`."""
-    from mkdocs.config import load_config  # only the preview needs MkDocs' config loader
-
-    config = load_config(str(layout.mkdocs_yml))
-    path = urlsplit(config.site_url or "/").path or "/"
-    return path if path.endswith("/") else path + "/"
+    return load_site(layout.mkdocs_yml).path
 
 
 class SiteHandler(BaseHTTPRequestHandler):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from qa.model import Problem
+from qa.model import Finding
 
 FENCE = "---"
 
@@ -21,27 +21,27 @@ class Source:
     body_line: int = 1  # line number of the first body line
 
 
-def read_source(path: Path) -> tuple[Source | None, list[Problem]]:
+def read_source(path: Path) -> tuple[Source | None, list[Finding]]:
     """Read one source file; return it, or None plus the problems that stop reading."""
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
-        return None, [Problem(path, 1, "file starts with a byte-order mark — save it as UTF-8 without BOM")]
+        return None, [Finding(path, 1, "file starts with a byte-order mark — save it as UTF-8 without BOM")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        return None, [Problem(path, line, "file is not valid UTF-8 — save it as UTF-8")]
+        return None, [Finding(path, line, "file is not valid UTF-8 — save it as UTF-8")]
     return parse_source(path, text)
 
 
-def parse_source(path: Path, text: str) -> tuple[Source | None, list[Problem]]:
+def parse_source(path: Path, text: str) -> tuple[Source | None, list[Finding]]:
     lines = text.splitlines()
     if not lines or lines[0].strip() != FENCE:
-        return None, [Problem(path, 1, "missing front matter — start the file with a line `---`")]
+        return None, [Finding(path, 1, "missing front matter — start the file with a line `---`")]
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
     except StopIteration:
-        return None, [Problem(path, 1, "front matter is not closed — add a line `---` after the last field")]
+        return None, [Finding(path, 1, "front matter is not closed — add a line `---` after the last field")]
     yaml_text = "\n".join(lines[1:end])
     try:
         try:
@@ -52,11 +52,11 @@ def parse_source(path: Path, text: str) -> tuple[Source | None, list[Problem]]:
         mark = getattr(err, "problem_mark", None)
         line = (mark.line + 2) if mark is not None else 1
         reason = getattr(err, "problem", None) or str(err)
-        return None, [Problem(path, line, f"malformed front matter: {reason} — fix the YAML syntax")]
+        return None, [Finding(path, line, f"malformed front matter: {reason} — fix the YAML syntax")]
     if node is None:
         data, key_lines = {}, {}
     elif not isinstance(node, yaml.MappingNode) or not isinstance(data, dict):
-        return None, [Problem(path, 2, "front matter must be a mapping — write one `key: value` per line")]
+        return None, [Finding(path, 2, "front matter must be a mapping — write one `key: value` per line")]
     else:
         key_lines = {str(k.value): k.start_mark.line + 2 for k, _ in node.value}
     body = "\n".join(lines[end + 1 :])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from qa.model import LANGUAGES, Label, Problem, Question
+from qa.model import LANGUAGES, Finding, Label, Question
 from qa.sources.frontmatter import read_source
 
 # Front matter schema: key → type.  Every key is required; others are unknown.
@@ -21,28 +21,30 @@ FIELDS: dict[str, type] = {
     "prompt": str,
 }
 TYPE_NAMES = {int: "an integer", str: "a string", list: "a list"}
+# The editor's note is the one section after the answer, under exactly this heading.
+NOTE_HEADING = {"zh": "## 编者注 { #note }", "en": "## Editor's note { #note }"}
 SECTION = re.compile(r"^## ", re.MULTILINE)  # the answer ends where the first section starts
 
 
-def load_labels(path: Path) -> tuple[list[Label], list[Problem]]:
+def load_labels(path: Path) -> tuple[list[Label], list[Finding]]:
     """A vocabulary file: a list of {id, zh, en}."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as err:
-        return [], [Problem(path, 1, f"cannot read {path.name}: {err} — fix its YAML")]
+        return [], [Finding(path, 1, f"cannot read {path.name}: {err} — fix its YAML")]
     if not isinstance(data, list):
-        return [], [Problem(path, 1, "must be a list of {id, zh, en} entries — see content/topics.yml")]
+        return [], [Finding(path, 1, "must be a list of {id, zh, en} entries — see content/topics.yml")]
     labels: list[Label] = []
-    problems: list[Problem] = []
+    problems: list[Finding] = []
     for i, item in enumerate(data):
         if not isinstance(item, dict) or not {"id", *LANGUAGES} <= item.keys():
-            problems.append(Problem(path, 1, f"entry #{i + 1} needs the keys id, {', '.join(LANGUAGES)}"))
+            problems.append(Finding(path, 1, f"entry #{i + 1} needs the keys id, {', '.join(LANGUAGES)}"))
             continue
         labels.append(Label(str(item["id"]), {lang: str(item[lang]) for lang in LANGUAGES}))
     return labels, problems
 
 
-def load_question(path: Path, lang: str) -> tuple[Question | None, list[Problem]]:
+def load_question(path: Path, lang: str) -> tuple[Question | None, list[Finding]]:
     """Read one source; check each field's presence and type.
 
     A source whose front matter parses yields a Question even when some fields are
@@ -54,16 +56,16 @@ def load_question(path: Path, lang: str) -> tuple[Question | None, list[Problem]
         return None, problems
     for key, line in source.lines.items():
         if key not in FIELDS:
-            problems.append(Problem(path, line, f"unknown field `{key}` — allowed fields: {', '.join(FIELDS)}"))
+            problems.append(Finding(path, line, f"unknown field `{key}` — allowed fields: {', '.join(FIELDS)}"))
     values: dict[str, object] = {}
     invalid: set[str] = set()
     for key, kind in FIELDS.items():
         value = source.meta.get(key)
         if value is None:
-            problems.append(Problem(path, 1, f"missing required field `{key}` — add `{key}:` to the front matter"))
+            problems.append(Finding(path, 1, f"missing required field `{key}` — add `{key}:` to the front matter"))
         elif not isinstance(value, kind) or isinstance(value, bool):
             problems.append(
-                Problem(
+                Finding(
                     path,
                     source.lines[key],
                     f"field `{key}` must be {TYPE_NAMES[kind]}, not {type(value).__name__} — "
@@ -86,7 +88,7 @@ def load_question(path: Path, lang: str) -> tuple[Question | None, list[Problem]
     return question, problems
 
 
-def load_questions(questions_dir: Path) -> tuple[list[Question], set[str], list[Problem]]:
+def load_questions(questions_dir: Path) -> tuple[list[Question], set[str], list[Finding]]:
     """Load every `<lang>/*.md` under the questions folder.
 
     Also returns the languages that have a source too broken to read: cross-file
@@ -94,7 +96,7 @@ def load_questions(questions_dir: Path) -> tuple[list[Question], set[str], list[
     """
     questions: list[Question] = []
     unreadable: set[str] = set()
-    problems: list[Problem] = []
+    problems: list[Finding] = []
     for lang in LANGUAGES:
         for path in sorted((questions_dir / lang).glob("*.md")):
             question, found = load_question(path, lang)

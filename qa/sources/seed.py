@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from qa.model import Problem, SourceError
+from qa.model import Finding, SourceError
 from qa.sources.frontmatter import dump_front_matter, read_source
 
 HEADING = re.compile(r"^#### (?P<number>\d+)\. (?P<title>.+)$")
@@ -34,7 +34,7 @@ def parse_seed(path: Path) -> list[SeedQuestion]:
     lines = path.read_text(encoding="utf-8").splitlines()
     starts = [i for i, line in enumerate(lines) if HEADING.match(line)]
     questions: list[SeedQuestion] = []
-    problems: list[Problem] = []
+    problems: list[Finding] = []
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(lines)
         block = lines[start:end]
@@ -43,7 +43,7 @@ def parse_seed(path: Path) -> list[SeedQuestion]:
         prompt_at = next((i for i, line in enumerate(block) if PROMPT.match(line)), None)
         answer_at = next((i for i, line in enumerate(block) if line.strip() == ANSWER), None)
         if prompt_at is None or answer_at is None:
-            problems.append(Problem(path, start + 1, "question has no `**题目：**` or `**答案：**` line"))
+            problems.append(Finding(path, start + 1, "question has no `**题目：**` or `**答案：**` line"))
             continue
         body: list[str] = []
         for line in block[answer_at + 1 :]:

@@ -7,14 +7,15 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from qa.urls import language_dir
+
 
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def question_pages(site: Path, lang: str) -> list[Path]:
-    root = site if lang == "zh" else site / lang
-    return sorted(p for p in (root / "questions").glob("*/index.html"))
+    return sorted(p for p in (language_dir(site, lang) / "questions").glob("*/index.html"))
 
 
 def redirect_target(page: Path) -> Path:

@@ -13,8 +13,8 @@ from bs4 import BeautifulSoup
 
 from qa.check.rules import LINK
 from qa.generate.exports import SCHEMA_FILE
-from qa.generate.strings import STRINGS
-from qa.publish.pdf import language_root
+from qa.site import load_site
+from qa.urls import language_dir
 
 from .helpers import follow, local_file, question_pages, soup
 
@@ -71,7 +71,7 @@ def test_dataset_validates_against_the_published_schema(built_site, dataset):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_dataset_matches_the_pages(built_site, dataset, lang):
-    root = language_root(built_site, lang)
+    root = language_dir(built_site, lang)
     seen: list[Path] = []
     for entry in dataset["questions"]:
         text = entry["languages"][lang]
@@ -93,10 +93,11 @@ def test_dataset_matches_the_pages(built_site, dataset, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_llms_txt_links_resolve_and_name_every_question_by_topic(built_site, lang):
-    root = language_root(built_site, lang)
+def test_llms_txt_links_resolve_and_name_every_question_by_topic(built_site, layout, lang):
+    root = language_dir(built_site, lang)
     lines = (root / "llms.txt").read_text(encoding="utf-8").splitlines()
-    assert lines[:3] == [f"# {STRINGS[lang].site_name}", "", f"> {STRINGS[lang].site_description}"]
+    site = load_site(layout.mkdocs_yml)
+    assert lines[:3] == [f"# {site.names[lang]}", "", f"> {site.descriptions[lang]}"]
     sections: dict[str, list[Path]] = {}
     current: list[Path] = []
     for line in lines:
@@ -125,7 +126,7 @@ def test_llms_txt_links_resolve_and_name_every_question_by_topic(built_site, lan
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_llms_full_txt_holds_every_question_as_plain_markdown(built_site, lang):
-    root = language_root(built_site, lang)
+    root = language_dir(built_site, lang)
     text = (root / "llms-full.txt").read_text(encoding="utf-8")
     titles = re.findall(r"^## (\d+\. .+)$", text, re.M)
     pages = sorted(question_pages(built_site, lang), key=lambda p: int(heading(soup(p)).split(".")[0]))

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from qa.check.published import read_manifest
+from qa.sources.manifest import read_manifest
 
 from .helpers import follow, ids, local_file, soup
 

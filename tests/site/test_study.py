@@ -9,8 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from qa.generate.strings import STRINGS
-from qa.layout import pdf_name
-from qa.publish.pdf import language_root
+from qa.urls import language_dir, pdf_name
 
 from .helpers import soup
 
@@ -27,14 +26,14 @@ def squash(text: str) -> str:
 def pdf_text(built_site: Path) -> dict[str, str]:
     texts = {}
     for lang in LANGS:
-        reader = PdfReader(language_root(built_site, lang) / pdf_name(lang))
+        reader = PdfReader(language_dir(built_site, lang) / pdf_name(lang))
         texts[lang] = "\n".join(page.extract_text() for page in reader.pages)
     return texts
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_all_page_has_every_question_with_a_closed_answer_and_its_note(built_site, catalog, lang):
-    doc = soup(language_root(built_site, lang) / "all" / "index.html")
+    doc = soup(language_dir(built_site, lang) / "all" / "index.html")
     questions = catalog.in_language(lang)
     headings = doc.select("article h2")
     assert [h["id"] for h in headings] == [q.slug for q in questions]
@@ -51,8 +50,8 @@ def test_all_page_has_every_question_with_a_closed_answer_and_its_note(built_sit
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_all_page_answers_and_notes_are_the_question_pages_own(built_site, catalog, lang):
-    """hooks/all_questions.py copies them from the rendered question pages."""
-    root = language_root(built_site, lang)
+    """qa.plugin.all_questions copies them from the rendered question pages."""
+    root = language_dir(built_site, lang)
     doc = soup(root / "all" / "index.html")
     for q in catalog.in_language(lang):
         page = soup(root / "questions" / q.slug / "index.html")
@@ -63,7 +62,7 @@ def test_all_page_answers_and_notes_are_the_question_pages_own(built_site, catal
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_home_and_all_pages_link_the_pdf(built_site, lang):
-    root = language_root(built_site, lang)
+    root = language_dir(built_site, lang)
     for page in (root / "index.html", root / "all" / "index.html"):
         links = [a["href"] for a in soup(page).select("a[href$='.pdf']")]
         assert len(links) == 1, page

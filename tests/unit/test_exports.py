@@ -27,8 +27,12 @@ from qa.generate.exports import (
 )
 from qa.generate.stage import generate
 from qa.layout import Layout
+from qa.site import Site
 
 SITE = "https://example.org/qa/"  # not the default: every URL must come from the site URL given
+SITE_INFO = Site(
+    SITE, {"zh": "秒推时代 · 测试", "en": "Miaotui · test"}, {"zh": "中文简介。", "en": "An English summary."}
+)
 DATA = Path(__file__).resolve().parents[1] / "data"
 MKDOCS_SYNTAX = re.compile(r"\{\s*[#.:]|^\s*///|--8<--|^\s*(?:!!!|\?\?\?) ", re.M)
 
@@ -105,7 +109,7 @@ def test_note_body_is_the_note_without_its_heading(catalog):
     [
         (
             "zh",
-            "# 秒推时代 · LLM 推理面试题\n\n> 关于大型语言模型推理加速的 30 道面试题，中英双语，逐题可链接。\n\n",
+            "# 秒推时代 · 测试\n\n> 中文简介。\n\n",
             "- [9. 如何实现LLM模型的量化？](https://example.org/qa/questions/quantization/): "
             "请描述一种实现大型语言模型（LLM）量化的方法。",
             [
@@ -117,8 +121,7 @@ def test_note_body_is_the_note_without_its_heading(catalog):
         ),
         (
             "en",
-            "# Miaotui · LLM inference interview questions\n\n> 30 interview questions on making "
-            "large-language-model inference fast, in Chinese and English, each with its own page.\n\n",
+            "# Miaotui · test\n\n> An English summary.\n\n",
             "- [9. How do you quantize an LLM?](https://example.org/qa/en/questions/quantization/): "
             "Describe a method for quantizing a large language model (LLM).",
             [
@@ -132,7 +135,7 @@ def test_note_body_is_the_note_without_its_heading(catalog):
     ],
 )
 def test_llms_txt_links_every_question_by_topic(catalog, lang, head, line_9, optional):
-    text = llms_txt(catalog, lang, SITE)
+    text = llms_txt(catalog, lang, SITE_INFO)
     assert text.startswith(head)
     lines = text.splitlines()
     assert line_9 in lines
@@ -156,7 +159,7 @@ def test_llms_txt_links_every_question_by_topic(catalog, lang, head, line_9, opt
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_llms_full_txt_holds_every_question_in_number_order_as_plain_markdown(catalog, lang):
-    text = llms_full_txt(catalog, lang, SITE)
+    text = llms_full_txt(catalog, lang, SITE_INFO)
     titles = re.findall(r"^## (\d+)\. (.+)$", text, re.M)
     assert titles == [(str(q.number), q.title) for q in catalog.in_language(lang)]
     assert not MKDOCS_SYNTAX.search(text)
@@ -221,7 +224,7 @@ def test_schema_rejects_a_spoiled_dataset(catalog, schema, spoil):
 
 
 def test_planned_exports_land_at_each_language_root(catalog):
-    files = planned_exports(catalog, SITE)
+    files = planned_exports(catalog, SITE_INFO)
     assert sorted(files) == [
         "en/llms-full.txt",
         "en/llms.txt",
@@ -232,11 +235,12 @@ def test_planned_exports_land_at_each_language_root(catalog):
     ]
     assert files["zh/questions.schema.json"] == SCHEMA_FILE.read_bytes()
     assert json.loads(files["zh/questions.json"]) == questions_dataset(catalog, SITE)
-    assert files["en/llms.txt"].decode("utf-8") == llms_txt(catalog, "en", SITE)
+    assert files["en/llms.txt"].decode("utf-8") == llms_txt(catalog, "en", SITE_INFO)
 
 
 def test_generate_writes_the_exports_for_the_site_url_in_the_environment(tmp_path, monkeypatch):
     shutil.copytree(DATA / "valid", tmp_path, dirs_exist_ok=True)
+    shutil.copy2(DATA.parents[1] / "mkdocs.yml", tmp_path / "mkdocs.yml")
     layout = Layout(root=tmp_path)
     catalog, problems = load_catalog(layout)
     assert problems == []

@@ -13,7 +13,9 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def fixture_layout(tmp_path: Path) -> Layout:
+    """The valid fixture as a project: its content and this project's mkdocs.yml."""
     shutil.copytree(DATA / "valid", tmp_path, dirs_exist_ok=True)
+    shutil.copy2(DATA.parents[1] / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return Layout(root=tmp_path)
 
 
@@ -90,7 +92,7 @@ def test_all_questions_page_leaves_each_answer_to_the_hook(tmp_path):
     assert problems == []
     page = planned_pages(catalog, {})["zh/all.md"]
     assert "qa_all: true" in page
-    # answers and notes are copied from the rendered question pages (hooks/all_questions.py)
+    # answers and notes are copied from the rendered question pages (qa.plugin.all_questions)
     assert '<div data-qa-answer-of="first-question"></div>' in page
     assert "](second-question.md" not in page
     assert page.index("## 1. ") < page.index("## 2. ")

@@ -12,7 +12,7 @@
 //   and documents that match every query word above those that match some.
 // Nothing heavy loads with the page: lunr and this language's documents are
 // fetched when the reader first searches (qa.js warms the cache when the search
-// field gets focus).  scripts/hooks/search_index.py puts both URLs in ours.
+// field gets focus).  qa/plugin/material.py puts both URLs in ours.
 "use strict"
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3 // Material's SearchMessageType

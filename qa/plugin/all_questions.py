@@ -1,5 +1,5 @@
-"""MkDocs hook: the answers and notes of the all-questions page, taken from the
-question pages MkDocs has just rendered.
+"""The answers and notes of the all-questions page, taken from the question pages
+MkDocs has just rendered.
 
 `qa generate` writes all.md with each question's heading, meta and prompt, and an
 empty `<div data-qa-answer-of="slug"></div>` where its answer and editor's note go.
@@ -17,44 +17,38 @@ from __future__ import annotations
 import posixpath
 import re
 
-from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-PLACEHOLDER = re.compile(r'<div data-qa-answer-of="([^"]+)"></div>')
-ANSWER_START = '<details class="qa-answer" id="answer">'
+from qa import contract
+
+PLACEHOLDER = re.compile(re.escape(contract.ANSWER_OF).replace(re.escape("{slug}"), '([^"]+)'))
+ANSWER_START = contract.ANSWER_OPEN
 DETAILS_TAG = re.compile(r"<details[\s>]|</details>")
-NOTE_START = '<h2 id="note">'
+NOTE_START = contract.NOTE_OPEN
 # what the question page (qa.pages.question_page) puts after the note
 NOTE_END = re.compile(r'<h2[\s>]|<p class="qa-history">|<nav [^>]*class="qa-pager"')
 NOTE_HEADING = re.compile(r"<h2 (id=\"note\">.*?)</h2>", re.S)
 ID = re.compile(r'\bid="([^"]+)"')
 LINK = re.compile(r'\b(href|src)="([^"]*)"')
 
-_files: Files | None = None
 
+def fill(page: Page, files: Files) -> str:
+    """The all-questions page's content with every placeholder replaced by its question's
+    answer and note (the question pages of its language are rendered by now)."""
+    folder = posixpath.dirname(page.file.src_uri)
+    questions = posixpath.join(folder, "questions")
 
-def on_env(env, config: MkDocsConfig, files: Files):
-    """The files as built (after static-i18n's on_files), every page rendered."""
-    global _files
-    _files = files
-    return env
+    def answer(match: re.Match[str]) -> str:
+        source = files.get_file_from_path(f"{questions}/{match[1]}.md")
+        if source is None or source.page is None or not source.page.content:
+            raise PluginError(
+                f"{page.file.src_uri}: no rendered question page for {match[1]!r} — run qa generate again"
+            )
+        return answer_and_note(source.page, page, match[1])
 
-
-def on_page_context(context, page: Page, config: MkDocsConfig, nav):
-    if page.meta.get("qa_all") and page.content:
-        assert _files is not None, "MkDocs calls on_env before any on_page_context"
-        folder = posixpath.dirname(page.file.src_uri)
-        questions = posixpath.join(folder, "questions")
-
-        def fill(match: re.Match[str]) -> str:
-            source = _files.get_file_from_path(f"{questions}/{match[1]}.md")
-            if source is None or source.page is None or not source.page.content:
-                raise LookupError(f"{page.file.src_uri}: no rendered question page for {match[1]!r}")
-            return answer_and_note(source.page, page, match[1])
-
-        page.content = PLACEHOLDER.sub(fill, page.content)
-    return context
+    return PLACEHOLDER.sub(answer, page.content or "")
 
 
 def answer_and_note(question: Page, target: Page, slug: str) -> str:

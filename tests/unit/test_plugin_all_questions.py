@@ -1,12 +1,8 @@
-"""scripts/hooks/all_questions.py: a question page's answer and note, moved to all/."""
+"""qa.plugin.all_questions: a question page's answer and note, moved to all/."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))  # the hooks, until they become one plugin
-from hooks.all_questions import matching_close, relocated  # noqa: E402
+from qa.plugin.all_questions import matching_close, relocated
 
 QUESTION_URL, ALL_URL = "en/questions/kv-cache/", "en/all/"
 

@@ -1,0 +1,60 @@
+"""The generator↔plugin contract: what `qa generate` stages and what the MkDocs plugin reads.
+
+`qa generate` (qa.generate) writes everything under the build folder; the MkDocs
+plugin (qa.plugin) reads it back.  Both take the paths, page meta keys and HTML
+markers from here, so a change on one side cannot silently miss the other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+# Keys the generator writes into a generated page's front matter (page.meta in MkDocs).
+META_TITLE = "title"  # HTML-safe text: escaped by the generator
+META_DESCRIPTION = "description"  # HTML-safe text
+META_CARD = "card"  # the page's preview card, relative to its language root
+META_NUMBER = "qa_number"  # set on question pages only
+META_ALL = "qa_all"  # set on the all-questions page only
+
+# HTML the generator writes and the plugin finds in rendered pages.
+ANSWER_OPEN = '<details class="qa-answer" id="answer">'  # a question page's answer, as rendered
+NOTE_OPEN = '<h2 id="note">'  # the editor's note heading, as rendered
+ANSWER_OF = '<div data-qa-answer-of="{slug}"></div>'  # all-questions page: the answer and note go here
+
+
+def answer_of(slug: str) -> str:
+    return ANSWER_OF.format(slug=slug)
+
+
+@dataclass(frozen=True)
+class Staged:
+    """The build folder's generated parts, as both sides name them."""
+
+    build: Path
+
+    @property
+    def docs(self) -> Path:  # MkDocs' docs_dir: authored docs/ pages and generated pages
+        return self.build / "docs"
+
+    @property
+    def cache(self) -> Path:  # kept between builds: cards, example outputs, segmentation, templates, PDFs
+        return self.build / "cache"
+
+    def cards(self, lang: str) -> Path:  # preview cards, beside docs_dir (the plugin copies them)
+        return self.build / "cards" / lang
+
+    def search_documents(self, lang: str) -> Path:  # what each question is searched by
+        return self.build / "search" / f"{lang}.json"
+
+    @property
+    def redirects(self) -> Path:  # short links and retired slugs → pages, relative to a language root
+        return self.build / "redirects.json"
+
+    @property
+    def snippets(self) -> Path:  # included by docs pages with pymdownx.snippets (mkdocs.yml names it)
+        return self.build / "snippets"
+
+    @property
+    def timings(self) -> Path:  # one JSON line per language build, for the benchmark
+        return self.build / "timings.jsonl"

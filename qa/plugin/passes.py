@@ -1,0 +1,77 @@
+"""The HTML passes every rendered page goes through, in the order they run.
+
+Each pass takes the page's HTML and what it needs to know about the page, and
+returns new HTML.  The order is written once, in PAGE_PASSES: the passes that edit
+the HTML come first, minifying follows, and the security policy comes last (it
+hashes what the browser will run, so nothing may change the page after it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import MappingProxyType
+
+import minify_html
+
+from qa.plugin import csp, material
+
+# Pygments wraps every token in a <span>, names, whitespace and punctuation
+# included, which the theme draws in (nearly) the default text colour: those three
+# kinds are most of the spans of an example.  Unwrapping them keeps question pages
+# under the page-weight budget and changes nothing a reader sees except that
+# punctuation takes the text colour.
+PLAIN_TOKEN = re.compile(r'<span class="(?:n|w|p)">([^<]*)</span>')
+
+MINIFY = MappingProxyType(
+    {
+        "keep_closing_tags": True,
+        "keep_html_and_head_opening_tags": True,
+        "minify_js": False,  # inline scripts are left alone: their CSP hashes must match what browsers run
+        "minify_css": False,
+    }
+)
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What the passes need to know about the page being written."""
+
+    language_folder: str  # '' for the default language, else e.g. 'en'
+    own_host: str  # site_url's host: links there are not external
+
+
+def lean_code(content: str) -> str:
+    """On a page's content HTML (before the theme wraps it)."""
+    return PLAIN_TOKEN.sub(r"\1", content) if 'class="highlight"' in content else content
+
+
+def name_search_dialog(html: str, facts: PageFacts) -> str:
+    return material.name_search_dialog(html)
+
+
+def point_search(html: str, facts: PageFacts) -> str:
+    """Search fetches this language's index, through our worker (qa.plugin.material)."""
+    folder = f"{facts.language_folder}/" if facts.language_folder else ""
+    # the worker lives in assets/javascripts/workers/ at the site root
+    documents = f"../../../{folder}search/documents.json"
+    return material.edit_config(html, folder, documents)
+
+
+def minify(html: str, facts: PageFacts) -> str:
+    return minify_html.minify(html, **MINIFY)
+
+
+def harden(html: str, facts: PageFacts) -> str:
+    return csp.harden(html, facts.own_host)
+
+
+Pass = Callable[[str, PageFacts], str]
+PAGE_PASSES: tuple[Pass, ...] = (name_search_dialog, point_search, minify, harden)
+
+
+def run_passes(html: str, facts: PageFacts, passes: tuple[Pass, ...] = PAGE_PASSES) -> str:
+    for page_pass in passes:
+        html = page_pass(html, facts)
+    return html

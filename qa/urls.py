@@ -1,0 +1,99 @@
+"""The URL scheme, in one place: where every language, page, short link, anchor and file lives.
+
+The default language (Chinese) is at the site root, every other language under
+`<lang>/`.  Paths here are relative to a language's root unless a function says
+otherwise; the generator, the exports, the PDF step, the MkDocs plugin, the
+benchmark and the tests all build their addresses from these functions.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from qa.model import DEFAULT_LANGUAGE, LANGUAGES, Catalog
+
+# Slugs (a question's part of its URL) and tags: lowercase words joined by single hyphens.
+KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Stable ids every question page has; a link may point at any of them.
+ANCHORS: tuple[str, ...] = ("question", "answer", "note", "example")
+# The anchors recorded in content/published-urls.txt for every question page.
+PUBLISHED_ANCHORS: tuple[str, ...] = ("question", "answer")
+
+INDEX = "questions/"  # the list of every question, by topic
+ALL = "all/"  # every question with its answer on one page
+LLMS = "llms.txt"
+LLMS_FULL = "llms-full.txt"
+DATASET = "questions.json"  # language-neutral: at the site root only
+SCHEMA = "questions.schema.json"
+SEARCH_DOCUMENTS = "search/documents.json"  # a language's search index, fetched on first search
+SEARCH_STUB = "search/search_index.json"  # what Material's page script fetches on every load: kept empty
+
+
+def language_folder(lang: str) -> str:
+    """The language's folder under the site root: '' for the default language, else its code."""
+    return "" if lang == DEFAULT_LANGUAGE else lang
+
+
+def language_prefix(lang: str) -> str:
+    """The language's root as a path under the site: '/' or '/en/'."""
+    folder = language_folder(lang)
+    return f"/{folder}/" if folder else "/"
+
+
+def language_url(site_url: str, lang: str) -> str:
+    """Absolute address of a language's home (site_url ends with '/')."""
+    return site_url + language_prefix(lang)[1:]
+
+
+def language_dir(site_dir: Path, lang: str) -> Path:
+    """The folder of a language's pages in a built site."""
+    folder = language_folder(lang)
+    return site_dir / folder if folder else site_dir
+
+
+def question_path(slug: str) -> str:
+    return f"questions/{slug}/"
+
+
+def short_path(number: int) -> str:
+    return f"q/{number}/"
+
+
+def card_path(name: str) -> str:
+    """A preview card (a question's slug, or 'home'), relative to the language root."""
+    return f"assets/cards/{name}.png"
+
+
+def pdf_name(lang: str) -> str:
+    """The PDF of every question, at the root of each language (printed by qa.publish.pdf)."""
+    return f"llm-inference-qa.{lang}.pdf"
+
+
+def question_url(site_url: str, lang: str, slug: str) -> str:
+    return language_url(site_url, lang) + question_path(slug)
+
+
+def short_url(site_url: str, lang: str, number: int) -> str:
+    return language_url(site_url, lang) + short_path(number)
+
+
+def other_languages(lang: str) -> list[str]:
+    return [code for code in LANGUAGES if code != lang]
+
+
+def published_urls(catalog: Catalog) -> list[str]:
+    """Every URL the site publishes now, as paths under site_url (content/published-urls.txt records them)."""
+    found: list[str] = []
+    for lang in LANGUAGES:
+        root = language_prefix(lang)
+        found += [root, root + INDEX, root + ALL, root + pdf_name(lang)]
+        found += [root + LLMS, root + LLMS_FULL]
+        for q in catalog.in_language(lang):
+            page = root + question_path(q.slug)
+            found += [
+                page,
+                *(f"{page}#{anchor}" for anchor in PUBLISHED_ANCHORS),
+                root + short_path(q.number),
+            ]
+    return found + [f"/{DATASET}", f"/{SCHEMA}"]
