@@ -1,10 +1,6 @@
-"""`python -m qa VERB`: the site's workflow, one verb per stage.
+"""`qa VERB` (or `python -m qa VERB`): the site's workflow, one verb per stage.
 
-import-seed  seed article → Chinese question sources
-validate     check every source; report all problems as path:line: message
-generate     validate, then stage build/docs (pages, index, redirects)
-build        generate, then mkdocs build --strict into site/ (swapped in on success)
-serve        build, then preview site/ at http://127.0.0.1:8000/<site path>/
+Every verb is listed with its help by `qa --help`.
 """
 
 from __future__ import annotations

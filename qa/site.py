@@ -1,4 +1,4 @@
-"""The site's address and names, read from mkdocs.yml by MkDocs' own config loader.
+"""The site's address and names, read from mkdocs.yml with MkDocs' own YAML loader.
 
 mkdocs.yml is the one place they are written (site_url with its `!ENV [SITE_URL, …]`
 default, site_name and site_description, and each other language's overrides in

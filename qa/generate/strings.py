@@ -11,8 +11,6 @@ class Strings:
     answer: str  # summary of the collapsible answer
     index_title: str
     index_intro: str  # formatted with {count}
-    number: str
-    question: str
     topic: str
     previous: str
     next: str
@@ -67,8 +65,6 @@ STRINGS: dict[str, Strings] = {
         answer="答案",
         index_title="全部题目",
         index_intro="共 {count} 道题，按主题分组。点击题目进入题目页，先思考，再展开答案。",
-        number="编号",
-        question="题目",
         topic="主题",
         previous="上一题",
         next="下一题",
@@ -123,8 +119,6 @@ STRINGS: dict[str, Strings] = {
         answer="Answer",
         index_title="All questions",
         index_intro="{count} questions, grouped by topic. Open a question, think it through, then reveal the answer.",
-        number="No.",
-        question="Question",
         topic="Topic",
         previous="Previous",
         next="Next",
