@@ -1,4 +1,4 @@
-"""Overlapping host-to-device copies with compute: a two-stage pipeline schedule in time units."""
+"""Overlapping copies with compute (a two-stage pipeline), and what offloaded weights cost per decode step."""
 
 
 def serial_time(n_chunks: int, copy: int, compute: int) -> int:
@@ -38,6 +38,19 @@ def gantt(schedule: list[tuple[int, int, int, int]]) -> tuple[str, str]:
     return "".join(copy_row).rstrip(), "".join(comp_row).rstrip()
 
 
+# Where 10 GB of weights that do not fit in GPU memory can live, and the bandwidth that
+# every decode step (batch 1, each weight read once) then depends on, in GB/s.
+OFFLOAD_GB = 10
+PLACES = [
+    ("kept in H100 HBM3", 3350.0),
+    ("computed on CPU, DDR5-5600 x 2 channels", 5.6 * 8 * 2),
+    ("computed on CPU, DDR5-4800 x 8 channels", 4.8 * 8 * 8),
+    ("streamed to GPU over PCIe 4.0 x16", 32.0),
+    ("streamed to GPU over PCIe 5.0 x16", 64.0),
+    ("streamed over NVLink-C2C (GH200)", 450.0),
+]
+
+
 def main() -> None:
     n = 6
     for copy, compute in [(2, 3), (3, 3), (4, 2)]:
@@ -50,6 +63,13 @@ def main() -> None:
     print("copy    " + copy_row)
     print("compute " + comp_row)
     print("Overlap hides the cheaper stage; the slower stage sets the pace.")
+
+    print(f"\n{OFFLOAD_GB} GB of weights, time per decode step (batch 1) by where they live:")
+    for name, gbps in PLACES:
+        print(f"  {name:40s} {gbps:7.1f} GB/s  {1000 * OFFLOAD_GB / gbps:6.1f} ms")
+    pcie5 = 1000 * OFFLOAD_GB / 64.0
+    print(f"A streamed copy is paid once per step, however many tokens share it: at 64 tokens "
+          f"per step PCIe 5.0 adds {pcie5:.1f} / 64 = {pcie5 / 64:.1f} ms per token.")
 
 
 if __name__ == "__main__":

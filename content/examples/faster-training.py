@@ -1,40 +1,58 @@
-"""Linear warmup + cosine decay learning-rate schedule, and LayerNorm vs RMSNorm on one vector."""
-import math
-
+"""Two training-speed levers in numbers: padding waste vs sequence packing, and ZeRO memory per GPU."""
 import numpy as np
 
-
-def lr_at(step: int, peak: float = 3e-4, floor: float = 3e-5,
-          warmup: int = 100, total: int = 1000) -> float:
-    if step < warmup:
-        return peak * (step + 1) / warmup  # linear warmup avoids huge early updates
-    progress = min(1.0, (step - warmup) / (total - warmup))
-    return floor + 0.5 * (peak - floor) * (1.0 + math.cos(math.pi * progress))
+CONTEXT, BATCH = 4096, 8  # tokens per row, rows per padded batch
 
 
-def layer_norm(x: np.ndarray, eps: float = 1e-6) -> np.ndarray:
-    return (x - x.mean()) / np.sqrt(x.var() + eps)
+def padded_tokens(lengths: np.ndarray) -> int:
+    """Each batch of BATCH samples is padded to its longest sample."""
+    return sum(int(lengths[i:i + BATCH].max()) * len(lengths[i:i + BATCH])
+               for i in range(0, len(lengths), BATCH))
 
 
-def rms_norm(x: np.ndarray, eps: float = 1e-6) -> np.ndarray:
-    """No mean subtraction: one reduction instead of two (used by LLaMA-style models)."""
-    return x / np.sqrt(np.mean(x * x) + eps)
+def packed_rows(lengths: np.ndarray) -> int:
+    """First-fit decreasing: put samples end to end into CONTEXT-token rows."""
+    free: list[int] = []
+    for n in sorted(lengths.tolist(), reverse=True):
+        for i, room in enumerate(free):
+            if n <= room:
+                free[i] -= n
+                break
+        else:
+            free.append(CONTEXT - n)
+    return len(free)
 
 
-def fmt(v: np.ndarray) -> str:
-    return " ".join(f"{e:+.4f}" for e in v)
+def zero_gb(params: float, gpus: int, stage: int, k: int = 12) -> float:
+    """Bytes per GPU for mixed-precision Adam (ZeRO paper): 2 fp16 weights + 2 fp16 grads + k optimizer."""
+    weights, grads, optim = 2 * params, 2 * params, k * params
+    if stage >= 1:
+        optim /= gpus
+    if stage >= 2:
+        grads /= gpus
+    if stage >= 3:
+        weights /= gpus
+    return (weights + grads + optim) / 1e9
 
 
 def main() -> None:
-    steps = [0, 49, 99, 100, 325, 550, 775, 999]
-    print("step  learning rate")
-    for s in steps:
-        print(f"{s:4d}  {lr_at(s):.3e}")
-    x = np.array([2.0, -1.0, 0.5, 3.5])
-    print(f"x         = {fmt(x)}")
-    print(f"LayerNorm = {fmt(layer_norm(x))}  (mean 0, var 1)")
-    print(f"RMSNorm   = {fmt(rms_norm(x))}  (not centered, RMS 1)")
-    print(f"RMS of RMSNorm output: {np.sqrt(np.mean(rms_norm(x) ** 2)):.4f}")
+    rng = np.random.default_rng(0)
+    lengths = np.minimum(rng.lognormal(6.0, 1.0, 2000).astype(int) + 16, CONTEXT)  # skewed lengths
+    real = int(lengths.sum())
+    pad = padded_tokens(lengths)
+    rows = packed_rows(lengths)
+    print(f"{len(lengths)} samples, {real:,} real tokens (median length {int(np.median(lengths))})")
+    print(f"pad each batch of {BATCH} to its longest: {pad:,} token slots, "
+          f"{real / pad:.1%} useful")
+    print(f"pack into {CONTEXT}-token rows: {rows} rows = {rows * CONTEXT:,} slots, "
+          f"{real / (rows * CONTEXT):.1%} useful ({pad / (rows * CONTEXT):.2f}x fewer slots)")
+    print("(a block-diagonal attention mask, e.g. variable-length FlashAttention, keeps packed samples apart)")
+
+    psi, nd = 7.5e9, 64  # the ZeRO paper's example: 7.5B parameters on 64 GPUs
+    print(f"memory per GPU for {psi / 1e9:g}B params, {nd} GPUs, mixed-precision Adam:")
+    for stage, label in [(0, "data parallel"), (1, "ZeRO-1 (optimizer states)"),
+                         (2, "ZeRO-2 (+ gradients)"), (3, "ZeRO-3 (+ parameters)")]:
+        print(f"  {label:26s} {zero_gb(psi, nd, stage):6.1f} GB")
 
 
 if __name__ == "__main__":

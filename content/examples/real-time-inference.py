@@ -1,14 +1,18 @@
 """Streaming tokens (TTFT vs total time) and continuous vs static batching, in simulated steps."""
 from collections.abc import Iterator
 
-PREFILL_STEPS = 3  # simulated cost of processing the prompt before the first token
+PREFILL_STEPS = 3  # simulated cost of processing the prompt; its last step emits token 1
 
 
 def generate(words: list[str]) -> Iterator[tuple[int, str]]:
-    """Yield (step, token) as soon as each token is ready, like a streaming API."""
+    """Yield (step, token) as soon as each token is ready, like a streaming API.
+
+    The prefill pass itself produces the first token; every later token costs one decode step.
+    """
     step = PREFILL_STEPS
-    for word in words:
-        step += 1  # one decode step per token
+    for i, word in enumerate(words):
+        if i > 0:
+            step += 1  # one decode step per further token
         yield step, word
 
 
@@ -35,7 +39,9 @@ def main() -> None:
     last_step = first_step
     for last_step, _ in stream:
         pass
-    print(f"streaming: first token '{first_tok}' at step {first_step}, last at step {last_step}")
+    decode_steps = last_step - first_step
+    print(f"streaming: first token '{first_tok}' at step {first_step} (end of prefill), "
+          f"last at step {last_step} ({decode_steps} decode steps for {len(answer) - 1} more tokens)")
     print(f"a non-streaming API shows nothing until step {last_step}")
 
     lengths = [30, 4, 6, 25, 5, 8, 3, 28, 7, 2, 5, 9]  # output tokens per request

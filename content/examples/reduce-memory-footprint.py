@@ -1,46 +1,44 @@
-"""Magnitude pruning of a weight matrix: sparsity vs relative output error (unstructured, 2:4)."""
+"""KV cache size from the model config (MHA, GQA, FP8, MLA), and what contiguous vs paged allocation wastes."""
 import numpy as np
 
-
-def prune_unstructured(w: np.ndarray, sparsity: float) -> np.ndarray:
-    """Zero the smallest-magnitude fraction `sparsity` of all weights."""
-    if sparsity == 0.0:
-        return w.copy()
-    threshold = np.quantile(np.abs(w), sparsity)
-    return np.where(np.abs(w) > threshold, w, 0.0)
-
-
-def prune_2_of_4(w: np.ndarray) -> np.ndarray:
-    """Keep the 2 largest of every 4 consecutive weights (hardware-friendly 2:4 sparsity)."""
-    groups = w.reshape(-1, 4)
-    order = np.argsort(np.abs(groups), axis=1)
-    mask = np.ones_like(groups, dtype=bool)
-    np.put_along_axis(mask, order[:, :2], False, axis=1)
-    return (groups * mask).reshape(w.shape)
+GIB, KIB = 2**30, 2**10
+# name, layers, KV heads, head_dim (from each model's config.json)
+MODELS = [("Llama-2-7B (MHA)", 32, 32, 128),
+          ("Llama-3.1-8B (GQA)", 32, 8, 128),
+          ("Llama-3.1-70B (GQA)", 80, 8, 128)]
+SEQ, BUDGET_GIB = 4096, 40  # context length and KV memory left after weights (an assumption)
 
 
-def rel_error(y: np.ndarray, y_hat: np.ndarray) -> float:
-    return float(np.linalg.norm(y - y_hat) / np.linalg.norm(y))
+def kv_bytes_per_token(layers: int, kv_heads: int, head_dim: int, elem_bytes: int) -> int:
+    return 2 * layers * kv_heads * head_dim * elem_bytes  # K and V, every layer, every KV head
 
 
 def main() -> None:
+    print(f"model                   dtype  per token  per {SEQ}-token seq  seqs in {BUDGET_GIB} GiB")
+    rows = [(name, "FP16", kv_bytes_per_token(layers, heads, dim, 2)) for name, layers, heads, dim in MODELS]
+    rows.insert(2, ("Llama-3.1-8B (GQA)", "FP8", kv_bytes_per_token(32, 8, 128, 1)))
+    rows.append(("DeepSeek-V3 (MLA)", "BF16", 61 * (512 + 64) * 2))  # one 576-wide latent per layer
+    for name, dtype, per_tok in rows:
+        per_seq = per_tok * SEQ
+        print(f"{name:22s}  {dtype:5s}  {per_tok / KIB:6.1f} KiB  {per_seq / GIB:14.3f} GiB"
+              f"  {BUDGET_GIB * GIB // per_seq:9d}")
+
+    # The formula is just the size of the arrays an engine allocates (here 16 tokens of Llama-3.1-8B).
+    k = np.zeros((32, 8, 16, 128), dtype=np.float16)  # layers x KV heads x tokens x head_dim
+    v = np.zeros_like(k)
+    print(f"numpy K+V for 16 tokens: {k.nbytes + v.nbytes:,} bytes = 16 x "
+          f"{kv_bytes_per_token(32, 8, 128, 2):,}: {k.nbytes + v.nbytes == 16 * kv_bytes_per_token(32, 8, 128, 2)}")
+
+    # Reserving max length per request vs allocating 16-token blocks on demand (PagedAttention).
     rng = np.random.default_rng(0)
-    d_in, d_out = 256, 256
-    w = rng.standard_t(df=4, size=(d_in, d_out)) * 0.02  # heavy-tailed, like trained weights
-    x = rng.normal(size=(64, d_in))
-    y = x @ w
-    print("sparsity  nonzeros  rel. output error")
-    for s in [0.0, 0.25, 0.5, 0.75, 0.9]:
-        wp = prune_unstructured(w, s)
-        print(f"{s:8.2f}  {np.count_nonzero(wp):8d}  {rel_error(y, x @ wp):.4f}")
-    w24 = prune_2_of_4(w)
-    print(f"2:4 pattern (sparsity {1 - np.count_nonzero(w24) / w.size:.2f}): "
-          f"rel. error {rel_error(y, x @ w24):.4f}")
-    nnz = np.count_nonzero(w24)
-    values, meta = nnz * 2, nnz * 2 // 8  # fp16 values + a 2-bit position per kept value
-    print(f"fp16 bytes: dense {w.size * 2:,}; 2:4 compressed {values:,} + {meta:,} "
-          f"metadata = {values + meta:,}")
-    print("Zeros only save memory when stored in a sparse format the kernel understands.")
+    lengths = rng.integers(100, SEQ + 1, size=64)  # tokens each request actually holds
+    block = 16
+    reserved = len(lengths) * SEQ
+    paged = int(np.sum(-(-lengths // block) * block))
+    used = int(lengths.sum())
+    print(f"64 requests holding {used:,} tokens: reserving {SEQ} slots each uses {used / reserved:.1%} "
+          f"of the reservation;")
+    print(f"allocating {block}-token blocks on demand uses {used / paged:.1%} of what is allocated.")
 
 
 if __name__ == "__main__":
