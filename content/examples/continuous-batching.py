@@ -73,20 +73,23 @@ def main() -> None:
           f"{SLOTS} slots, step = 4.5 ms + 0.03 ms/token")
     for rate in (4.0, 20.0):
         arrival, prompt, output = make_requests(n=400, rate=rate)
-        print(f"\n{rate:.0f} req/s, outputs mean {output.mean():.0f} max {output.max()} tokens "
-              f"(offered load {rate * output.mean():.0f} tokens/s)")
+        print(f"\n{rate:.0f} req/s (last arrival at {arrival[-1]:.1f} s), outputs mean "
+              f"{output.mean():.0f} max {output.max()} tokens (offered load {rate * output.mean():.0f} "
+              f"tokens/s)")
         runs = {
             "static (wait for a full batch)": request_level(arrival, prompt, output, timeout=np.inf),
             "dynamic (full or 200 ms timeout)": request_level(arrival, prompt, output, timeout=0.2),
             "continuous (iteration-level)": continuous(arrival, prompt, output),
         }
-        print("  policy                            tokens/s  mean TTFT  mean latency  p90 latency  "
-              "slots used")
+        print("  policy                            all done  tokens/s  mean TTFT  mean latency  "
+              "p90 latency  slots used")
         for name, (first, finish, util) in runs.items():
             lat, ttft = finish - arrival, first - arrival
-            print(f"  {name:32s} {output.sum() / finish.max():9.0f} {ttft.mean():8.2f} s "
-                  f"{lat.mean():10.2f} s {np.percentile(lat, 90):10.2f} s {util:10.1%}")
-    print("\nRequest-level batches return as a whole and keep finished slots busy until the longest ends.")
+            print(f"  {name:32s} {finish.max():7.1f} s {output.sum() / finish.max():9.0f} "
+                  f"{ttft.mean():8.2f} s {lat.mean():10.2f} s {np.percentile(lat, 90):10.2f} s "
+                  f"{util:10.1%}")
+    print("\ntokens/s = all output tokens / time until all done. Request-level batches return as a "
+          "whole and keep finished slots busy until the longest ends.")
 
 
 if __name__ == "__main__":
