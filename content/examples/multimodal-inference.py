@@ -34,6 +34,11 @@ def main() -> None:
         enc, pre = 2 * vit_params * patches, 2 * llm_params * tokens
         print(f"  {name:28s}: encoder {enc / 1e12:5.2f} TFLOP, LLM prefill {pre / 1e12:5.2f} TFLOP "
               f"(encoder = {enc / pre:4.0%} of prefill)")
+    # enc and pre still hold the 1344-px row. Qwen2-VL ViT: 32 layers, width 1280, full attention within one image.
+    vit_layers, vit_width = 32, 1280
+    vit_attn = 4 * 9216 ** 2 * vit_width * vit_layers       # QK^T and PV: 2 x n^2 x width FLOPs each, per layer
+    print(f"  + ViT attention at 1344 px (4 x n^2 x {vit_width} x {vit_layers} layers): {vit_attn / 1e12:.1f} TFLOP "
+          f"-> encoder = {(enc + vit_attn) / pre:.0%} of that prefill")
     print(f"  LLaVA image: KV {t * KV_PER_TOKEN / 2**20:.0f} MiB vs its embeddings "
           f"{t * HIDDEN * 2 / 2**20:.1f} MiB (what an encoder server ships)")
 
