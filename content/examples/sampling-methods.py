@@ -1,4 +1,4 @@
-"""Greedy, temperature, top-k, top-p and min-p on one set of logits, plus repetition, frequency and presence penalties."""
+"""Greedy, temperature, top-k, top-p and min-p on one set of logits, plus repetition/frequency/presence penalties."""
 import numpy as np
 
 V = 32_000

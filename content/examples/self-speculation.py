@@ -1,4 +1,4 @@
-"""Self-speculation without a draft model: prompt-lookup (n-gram) drafts on an edit task, and Medusa-style token trees."""
+"""Self-speculation without a draft model: prompt-lookup drafts on an edit task, and Medusa-style trees."""
 import heapq
 
 CODE = """def load ( path ) :

@@ -1,4 +1,4 @@
-"""Speculative sampling on a toy vocabulary: exact output distribution, tokens per step, and why large batches erase the gain."""
+"""Speculative sampling on a toy vocabulary: exact output distribution, tokens per round, large-batch cost."""
 import numpy as np
 
 V, GAMMA, STEPS = 8, 4, 40_000
@@ -50,8 +50,8 @@ def main() -> None:
     for g in (1, 2, 4, 6, 8):
         e = (1 - alpha ** (g + 1)) / (1 - alpha)
         print(f"  gamma={g}: {e:.2f} tokens/round, speed-up {e / (g * c + 1):.2f}x")
-    print(f"\n8e9-param BF16 target on H100 (3.35 TB/s, 989 TFLOPS), gamma={GAMMA}, c={c}; "
-          "step = max(weights/BW, FLOPs/peak), attention ignored:")
+    print(f"\n8e9-param BF16 target on H100 (3.35 TB/s, 989 TFLOPS), gamma={GAMMA}, c={c}")
+    print("step time = max(weight bytes / BW, FLOPs / peak), attention and KV reads ignored:")
     for b in (1, 16, 64, 128, 256):
         plain = step_ms(b)
         spec = step_ms(b * (GAMMA + 1)) + GAMMA * c * plain
