@@ -29,12 +29,17 @@ def main() -> None:
     logits[1] = logits[0] - 0.1  # two close candidates at the top
     print(f"vocab {V}, greedy picks token {int(np.argmax(logits))}")
     print("T     p(top1)  entropy    top-k=50: mass kept   top-p=0.9: tokens kept   min-p=0.1: tokens kept")
+    top_sets, top_p_sizes, min_p_sizes = set(), set(), set()
     for t in (0.3, 0.7, 1.0, 1.5):
         p = softmax(logits / t)
         top50 = np.sort(p)[::-1][:50].sum()
+        top_sets.add(frozenset(np.argsort(p)[::-1][:50].tolist()))
+        top_p_sizes.add(kept(p, top_p=0.9))
+        min_p_sizes.add(kept(p, min_p=0.1))
         print(f"{t:<5} {p.max():7.3f}  {entropy_bits(p):5.2f} bit  {top50:19.1%}  "
               f"{kept(p, top_p=0.9):22d}  {kept(p, min_p=0.1):22d}")
-    print("top-k keeps the same 50 tokens at every T; the top-p and min-p sets change with T.")
+    print(f"top-k=50 token sets across these T: {len(top_sets)} distinct; "
+          f"top-p=0.9 set sizes: {len(top_p_sizes)} distinct; min-p=0.1 set sizes: {len(min_p_sizes)} distinct")
 
     history = [0, 0, 0, 5]  # tokens already generated: token 0 three times, token 5 once
     counts = np.bincount(history, minlength=V).astype(float)
