@@ -5,7 +5,7 @@ MODELS = {  # parameters, layers, KV heads, head dim (config.json)
     "Llama-3.1-70B": (70.6e9, 80, 8, 128),
 }
 PRECISIONS = {"BF16": 16.0, "FP8": 8.0, "INT4 g128": 4.0 + 16 / 128}  # bits per weight (INT4: one FP16 scale / 128)
-# GPU counts 1, 2, 4, 8: a tensor-parallel degree must divide the 8 KV heads
+# GPU counts 1, 2, 4, 8: a tensor-parallel degree must divide the 64 attention and 8 KV heads
 DEVICES = [("24 GB GPU", 24), ("1x H100 80 GB", 80), ("2x H100", 160), ("4x H100", 320), ("8x H100", 640)]
 HEADROOM = 0.10  # memory kept free for activations, CUDA graphs, allocator slack (assumed)
 
