@@ -73,12 +73,17 @@ class Catalog:
     levels: list[Label]  # difficulty
     questions: list[Question]
     redirects: dict[str, str] = field(default_factory=dict)  # retired slug → current slug
+    seed_numbers: frozenset[int] = frozenset()  # the questions of the seed article (the others are ours)
 
     def in_language(self, lang: str) -> list[Question]:
         return sorted((q for q in self.questions if q.lang == lang), key=lambda q: q.number)
 
     def topic(self, q: Question) -> Label:
         return next(t for t in self.topics if t.id == q.topic)
+
+    def origin(self, q: Question) -> str:
+        """Where the question comes from: 'seed' (the seed article) or 'site' (added by this site)."""
+        return "seed" if q.number in self.seed_numbers else "site"
 
     def level(self, q: Question) -> Label:
         return next(level for level in self.levels if level.id == q.difficulty)

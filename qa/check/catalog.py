@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from qa.check.published import check_published
 from qa.check.rules import validate
+from qa.check.seed import check_seed_text
 from qa.layout import Layout
 from qa.model import Catalog, Finding
 from qa.sources.questions import load_labels, load_questions
 from qa.sources.redirects import load_redirects
+from qa.sources.seed import load_seed
 
 
 def load_catalog(layout: Layout) -> tuple[Catalog, list[Finding]]:
@@ -17,9 +19,12 @@ def load_catalog(layout: Layout) -> tuple[Catalog, list[Finding]]:
     questions, unreadable, found = load_questions(layout.questions)
     problems += found
     problems += validate(questions, topics, levels, unreadable)
+    seed, found = load_seed(layout.seed_file)
+    problems += found
+    problems += check_seed_text(questions, seed, layout.seed_file)
     slugs = {q.slug for q in questions}
     redirects, found = load_redirects(layout.redirects_file, slugs)
-    catalog = Catalog(topics, levels, questions, redirects)
+    catalog = Catalog(topics, levels, questions, redirects, frozenset(s.number for s in seed))
     problems += found
     if not unreadable:  # a source we could not read may be the page a URL needs
         problems += check_published(layout.manifest_file, catalog, redirects)

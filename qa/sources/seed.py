@@ -66,6 +66,16 @@ def parse_seed(path: Path) -> list[SeedQuestion]:
     return questions
 
 
+def load_seed(path: Path) -> tuple[list[SeedQuestion], list[Finding]]:
+    """The seed's questions, or none when the project has no seed snapshot."""
+    if not path.exists():
+        return [], []
+    try:
+        return parse_seed(path), []
+    except SourceError as err:
+        return [], err.problems
+
+
 def import_seed(seed: Path, zh_dir: Path) -> list[Path]:
     """Write or update one Chinese source per seed question; return the files written."""
     existing: dict[int, Path] = {}

@@ -13,7 +13,7 @@ from .helpers import question_pages, soup
 PRIMARY_SOURCE = re.compile(
     r"https://(arxiv\.org/abs/\d{4}\.\d{4,5}|docs\.vllm\.ai/|nvidia\.github\.io/TensorRT-LLM/|github\.com/ggml-org/"
     r"|pytorch\.org/|docs\.python\.org/|mlcommons\.org/|huggingface\.co/docs/|owasp\.org/|www\.tensorflow\.org/"
-    r"|llm\.mlc\.ai/)"
+    r"|llm\.mlc\.ai/|docs\.sglang\.io/|docs\.nvidia\.com/|llm-d\.ai/docs/)"
 )
 
 

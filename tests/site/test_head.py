@@ -23,9 +23,10 @@ def meta(doc, key: str) -> str:
     return tag["content"]
 
 
-def test_every_page_has_complete_preview_metadata(built_site):
+def test_every_page_has_complete_preview_metadata(built_site, catalog):
     pages = content_pages(built_site)
-    assert len(pages) == 68  # 2 × (home + index + all questions + performance + 30 questions)
+    # home, index, all questions and performance, and one page per question, in each language
+    assert len(pages) == sum(4 + len(catalog.in_language(lang)) for lang in ("zh", "en"))
     site_url = soup(built_site / "index.html").find("link", rel="canonical")["href"]
     for page in pages:
         doc = soup(page)

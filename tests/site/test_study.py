@@ -44,7 +44,7 @@ def test_all_page_has_every_question_with_a_closed_answer_and_its_note(built_sit
         assert answer.summary.get_text(strip=True) == STRINGS[lang].answer
         assert doc.find(id=f"{q.slug}-note") is not None, q.slug
         assert doc.select_one(f'.qa-selftest[data-slug="{q.slug}"]') is not None
-        page_link = doc.select_one(f'a[href="../questions/{q.slug}/"]')
+        page_link = doc.select_one(f'p.qa-meta a[href="../questions/{q.slug}/"]')
         assert page_link is not None and page_link.get_text() == STRINGS[lang].question_page
 
 
