@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from qa.check.catalog import load_catalog
-from qa.check.examples import load_examples
+from qa.check.project import check_project
 from qa.generate.stage import generate
 from qa.layout import Layout
 from qa.model import Catalog, Finding, SourceError
@@ -43,22 +43,18 @@ def cmd_import_seed(layout: Layout, args: argparse.Namespace) -> int:
 
 
 def cmd_validate(layout: Layout, args: argparse.Namespace) -> int:
-    catalog = _catalog_or_report(layout)
-    if catalog is None:
+    checked = check_project(layout)
+    if _report(layout, checked.problems):
         return 1
-    print(f"{len(catalog.questions)} sources valid.")
+    print(f"{len(checked.catalog.questions)} sources and {len(checked.examples)} examples valid.")
     return 0
 
 
 def cmd_generate(layout: Layout, args: argparse.Namespace) -> int:
-    catalog = _catalog_or_report(layout)
-    if catalog is None:
+    checked = check_project(layout)
+    if _report(layout, checked.problems):
         return 1
-    slugs = {q.slug for q in catalog.questions}
-    examples, problems = load_examples(layout.examples, slugs, layout.cache / "examples")
-    if _report(layout, problems):
-        return 1
-    changed = generate(catalog, layout, examples)
+    changed = generate(checked.catalog, layout, checked.examples)
     print(f"build/docs staged ({len(changed)} file(s) changed).")
     return 0
 

@@ -17,14 +17,15 @@ META_CARD = "card"  # the page's preview card, relative to its language root
 META_NUMBER = "qa_number"  # set on question pages only
 META_ALL = "qa_all"  # set on the all-questions page only
 
-# HTML the generator writes and the plugin finds in rendered pages.
-ANSWER_OPEN = '<details class="qa-answer" id="answer">'  # a question page's answer, as rendered
-NOTE_OPEN = '<h2 id="note">'  # the editor's note heading, as rendered
-ANSWER_OF = '<div data-qa-answer-of="{slug}"></div>'  # all-questions page: the answer and note go here
+
+# Where a rendered fragment of authored HTML goes (qa.generate.render writes the fragment,
+# the plugin puts it in the page).  A comment on a line of its own passes Markdown untouched.
+FRAGMENT = "<!-- qa-fragment {key} -->"
+FRAGMENT_PATTERN = r"<!-- qa-fragment ([0-9a-f]{32}) -->"
 
 
-def answer_of(slug: str) -> str:
-    return ANSWER_OF.format(slug=slug)
+def fragment(key: str) -> str:
+    return FRAGMENT.format(key=key)
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,13 @@ class Staged:
 
     def search_documents(self, lang: str) -> Path:  # what each question is searched by
         return self.build / "search" / f"{lang}.json"
+
+    def fragment(self, key: str) -> Path:  # sanitized HTML of authored Markdown, named by its inputs
+        return self.build / "fragments" / f"{key}.html"
+
+    @property
+    def fragments(self) -> Path:
+        return self.build / "fragments"
 
     @property
     def redirects(self) -> Path:  # short links and retired slugs → pages, relative to a language root

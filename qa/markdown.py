@@ -10,7 +10,9 @@ targets are rewritten for the new place (rewrite_links).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -61,3 +63,131 @@ def rewrite_links(markdown: str, rewrite: Callable[[str], str]) -> str:
         return match.string[match.start() : start] + rewrite(match["target"]) + match.string[end : match.end()]
 
     return "\n".join(line if code else LINK.sub(replace, line) for line, code in markdown_lines(markdown))
+
+
+# -- scanning authored Markdown for what it would publish ----------------------------
+
+AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
+COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+# a raw HTML tag: `<name` or `</name`, then attributes (which may run over lines), then `>`
+TAG = re.compile(r"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)(?P<attrs>(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>")
+ATTRIBUTE = re.compile(r"(?P<name>[^\s\"'<>/=]+)(?:\s*=\s*(?P<value>\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?")
+INLINE_LINK = re.compile(r"(?P<image>!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(?P<target><[^<>\n]*>|[^\s)]*)")
+REFERENCE = re.compile(r"^ {0,3}\[(?P<label>[^\]]+)\]:\s*(?P<target><[^<>\n]*>|\S+)", re.M)
+SNIPPET = re.compile(r"-{1,}8<-{1,}")
+THEMATIC_OR_FRONT_MATTER = re.compile(r"^---\s*$")
+
+
+@dataclass(frozen=True)
+class Found:
+    """Something authored Markdown would publish, where it is."""
+
+    line: int
+    kind: str  # tag, comment, link, image, reference, autolink, attribute-list, snippet, block, front-matter
+    value: str  # the tag name, the link target, the attribute list, …
+    attributes: tuple[tuple[str, str], ...] = ()  # a tag's attributes: (name, value)
+
+
+def code_mask(text: str) -> str:
+    """text with every fenced code block and inline code span blanked (offsets and line breaks kept)."""
+    out: list[str] = []
+    prose: list[str] = []  # the lines of the current run of non-code text
+
+    def flush() -> None:
+        if prose:
+            chunk = "".join(prose)
+            out.append(INLINE_CODE_SPAN.sub(lambda m: _blank(m[0]), chunk))
+            prose.clear()
+
+    lines = text.splitlines(keepends=True)
+    fence = ""
+    for line in lines:
+        stripped = line.strip()
+        if not fence and FENCE.match(line):
+            flush()
+            fence = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))]
+            out.append(_blank(line))
+        elif fence:
+            if stripped.startswith(fence) and not stripped.lstrip(fence[0]):
+                fence = ""
+            out.append(_blank(line))
+        elif not stripped:  # a blank line ends a paragraph, and any code span in it
+            flush()
+            out.append(line)
+        else:
+            prose.append(line)
+    flush()
+    return "".join(out)
+
+
+# a code span: a run of backticks, then anything but a blank line, then the same run
+INLINE_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n\s*\n).)+?(?<!`)\1(?!`)", re.S)
+
+
+def _blank(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)
+
+
+def unclosed_fence(text: str, first_line: int = 1) -> int | None:
+    """The line of a code fence that is never closed, if any."""
+    fence, opened = "", 0
+    for number, line in enumerate(text.splitlines(), first_line):
+        stripped = line.strip()
+        if not fence and FENCE.match(line):
+            fence, opened = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))], number
+        elif fence and stripped.startswith(fence) and not stripped.lstrip(fence[0]):
+            fence = ""
+    return opened if fence else None
+
+
+def scan(text: str, first_line: int = 1) -> list[Found]:
+    """Every raw HTML tag and comment, link, image, attribute list, snippet include, `///`
+    block and `---` line outside code, with its line, in source order."""
+    masked = code_mask(text)
+    starts = [0] + [m.end() for m in re.finditer(r"\n", masked)]
+
+    def line_at(offset: int) -> int:
+        return first_line + bisect_right(starts, offset) - 1
+
+    found: list[tuple[int, Found]] = []
+    taken: list[tuple[int, int]] = []  # spans already read as comments or autolinks
+    for m in COMMENT.finditer(masked):
+        found.append((m.start(), Found(line_at(m.start()), "comment", m[0][:80])))
+        taken.append(m.span())
+    for m in AUTOLINK.finditer(masked):
+        if not _inside(m.start(), taken):
+            found.append((m.start(), Found(line_at(m.start()), "autolink", m[1])))
+            taken.append(m.span())
+    for m in TAG.finditer(masked):
+        if _inside(m.start(), taken):
+            continue
+        attrs = tuple((a["name"].lower(), _unquote(a["value"] or "")) for a in ATTRIBUTE.finditer(m["attrs"]))
+        # an attribute's line: where its name is (an event handler may sit on the tag's next line)
+        found.append((m.start(), Found(line_at(m.start()), "tag", m["close"] + m["name"].lower(), attrs)))
+        for a in ATTRIBUTE.finditer(m["attrs"]):
+            at = m.start("attrs") + a.start()
+            if line_at(at) != line_at(m.start()):
+                found.append((at, Found(line_at(at), "attribute", a["name"].lower(), ((a["name"].lower(), ""),))))
+    for m in INLINE_LINK.finditer(masked):
+        kind = "image" if m["image"] else "link"
+        found.append((m.start(), Found(line_at(m.start()), kind, m["target"].strip("<>"))))
+    for m in REFERENCE.finditer(masked):
+        found.append((m.start(), Found(line_at(m.start()), "reference", m["target"].strip("<>"))))
+    for m in ATTR_LIST.finditer(masked):
+        found.append((m.start(), Found(line_at(m.start()), "attribute-list", m[0].strip())))
+    for m in SNIPPET.finditer(masked):
+        found.append((m.start(), Found(line_at(m.start()), "snippet", m[0])))
+    for number, line in enumerate(masked.splitlines(), first_line):
+        if BLOCK_OPEN.match(line) or BLOCK_CLOSE.match(line):
+            found.append((starts[number - first_line], Found(number, "block", line.strip())))
+        elif THEMATIC_OR_FRONT_MATTER.match(line):
+            found.append((starts[number - first_line], Found(number, "front-matter", "---")))
+    return [f for _, f in sorted(found, key=lambda item: item[0])]
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
+def _unquote(value: str) -> str:
+    return value[1:-1] if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'" else value

@@ -9,6 +9,15 @@ LANGUAGES: tuple[str, ...] = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
 
 
+MAX_QUOTED = 80  # characters of an authored value a message quotes
+
+
+def quoted(value: object) -> str:
+    """An authored value as a message quotes it: on one line, at most MAX_QUOTED characters."""
+    text = str(value).replace("\n", " ")
+    return text if len(text) <= MAX_QUOTED else text[: MAX_QUOTED - 1] + "…"
+
+
 @dataclass(frozen=True)
 class Finding:
     """One bad input, reported as `path:line: message`."""

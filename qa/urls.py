@@ -8,7 +8,9 @@ benchmark and the tests all build their addresses from these functions.
 
 from __future__ import annotations
 
+import posixpath
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from qa.model import DEFAULT_LANGUAGE, LANGUAGES, Catalog
@@ -60,6 +62,14 @@ def short_path(number: int) -> str:
     return f"q/{number}/"
 
 
+def problem_path(slug: str) -> str:
+    return f"problems/{slug}/"
+
+
+def problem_short_path(number: int) -> str:
+    return f"p/{number}/"
+
+
 def card_path(name: str) -> str:
     """A preview card (a question's slug, or 'home'), relative to the language root."""
     return f"assets/cards/{name}.png"
@@ -97,3 +107,43 @@ def published_urls(catalog: Catalog) -> list[str]:
                 root + short_path(q.number),
             ]
     return found + [f"/{DATASET}", f"/{SCHEMA}"]
+
+
+# -- links written in sources ---------------------------------------------------------
+
+# Where each kind of generated page is staged, relative to its language's docs folder:
+# a source in QUESTIONS links another question as `slug.md`, a problem as `../problems/slug.md`.
+QUESTIONS = "questions"
+PROBLEMS = "problems"
+CALCULATOR = "tools/calculator"
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    """A relative link in a source, as it resolves."""
+
+    kind: str  # "anchor" (this page), "question", "problem" or "calculator"
+    slug: str = ""
+    anchor: str = ""
+    query: str = ""
+
+
+def parse_source_link(target: str, folder: str = QUESTIONS) -> SourceLink | None:
+    """A relative link of a source in `folder`; None if it is not a form sources may use."""
+    rest, _, anchor = target.partition("#")
+    path, _, query = rest.partition("?")
+    if not path:
+        return SourceLink("anchor", anchor=anchor) if not query else None
+    if not path.endswith(".md") or "\\" in path:
+        return None
+    page = posixpath.normpath(posixpath.join(folder, path)).removesuffix(".md")
+    if page == CALCULATOR:
+        return SourceLink("calculator", anchor=anchor, query=query)
+    section, _, slug = page.partition("/")
+    if query or not slug or "/" in slug:
+        return None
+    if section == QUESTIONS:
+        return SourceLink("question", slug, anchor)
+    if section == PROBLEMS:
+        return SourceLink("problem", slug, anchor)
+    return None

@@ -13,17 +13,17 @@ from qa.sources.seed import load_seed
 
 
 def load_catalog(layout: Layout) -> tuple[Catalog, list[Finding]]:
-    topics, problems = load_labels(layout.topics_file)
-    levels, found = load_labels(layout.difficulty_file)
+    topics, problems = load_labels(layout.topics_file, layout.root)
+    levels, found = load_labels(layout.difficulty_file, layout.root)
     problems += found
-    questions, unreadable, found = load_questions(layout.questions)
+    questions, unreadable, found = load_questions(layout.questions, layout.root)
     problems += found
     problems += validate(questions, topics, levels, unreadable)
     seed, found = load_seed(layout.seed_file)
     problems += found
     problems += check_seed_text(questions, seed, layout.seed_file)
     slugs = {q.slug for q in questions}
-    redirects, found = load_redirects(layout.redirects_file, slugs)
+    redirects, found = load_redirects(layout.redirects_file, slugs, layout.root)
     catalog = Catalog(topics, levels, questions, redirects, frozenset(s.number for s in seed))
     problems += found
     if not unreadable:  # a source we could not read may be the page a URL needs

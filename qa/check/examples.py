@@ -1,22 +1,27 @@
-"""Runnable examples: run each `content/examples/<slug>.py` and keep what it prints.
+"""Runnable examples: run each `content/examples/<slug>.py` in the sandbox and keep what it prints.
 
-The output shown on the page is produced by running the file at build time, and
-cached by a hash of the file (and the Python that ran it), so an unchanged example
-is not run again.  A failing example stops the build like any other bad input.
+The output shown on a page is produced by running the file at build time, in the
+sandbox (qa.check.sandbox: its own scratch folder, no network, limits on time,
+memory, file size and output), and cached by a hash of the file, the interpreter
+and the sandbox's rules, so an unchanged example is not run again.  A failing
+example is reported at the line its traceback points to, like any other bad input.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from qa.model import Finding
+from qa.check import sandbox
+from qa.model import Finding, quoted
+from qa.sources.files import read_text
 
-TIMEOUT = 30  # seconds; every example runs in well under one
+# Bump when what the sandbox allows changes: every example runs again.
+SANDBOX_RULES = "sandbox-1"
 
 
 @dataclass(frozen=True)
@@ -26,36 +31,45 @@ class Example:
     output: str
 
 
-def run_example(path: Path) -> subprocess.CompletedProcess[str]:
-    env = {"PATH": os.environ.get("PATH", ""), "PYTHONHASHSEED": "0", "LC_ALL": "C.UTF-8"}
-    return subprocess.run(
-        [sys.executable, str(path)], capture_output=True, text=True, timeout=TIMEOUT, env=env, cwd=path.parent
-    )
+def run_example(path: Path) -> sandbox.Outcome:
+    return sandbox.run(path.resolve())
 
 
-def load_examples(folder: Path, slugs: set[str], cache: Path) -> tuple[dict[str, Example], list[Finding]]:
-    """slug → example with its output; problems for unknown or failing examples."""
-    examples: dict[str, Example] = {}
+def _cache_key(code: str) -> str:
+    text = f"{sys.version}\0{SANDBOX_RULES}\0{sandbox.Limits()}\0{code}"
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+def load_examples(
+    folder: Path, slugs: set[str], cache: Path, root: Path | None = None
+) -> tuple[dict[str, Example], list[Finding]]:
+    """slug → example with its output; problems for unknown, unreadable or failing examples."""
+    root = root or folder.parent.parent
     problems: list[Finding] = []
+    sources: dict[str, tuple[Path, str]] = {}
     for path in sorted(folder.glob("*.py")) if folder.is_dir() else []:
         slug = path.stem
         if slug not in slugs:
-            problems.append(Finding(path, 1, f"no question has the slug `{slug}` — name the file `<slug>.py`"))
+            problems.append(Finding(path, 1, f"no question has the slug `{quoted(slug)}` — name the file `<slug>.py`"))
             continue
-        code = path.read_text(encoding="utf-8")
-        key = hashlib.sha256(f"{sys.version}\0{code}".encode()).hexdigest()[:24]
-        cached = cache / f"{key}.out"
-        if not cached.exists():
-            try:
-                result = run_example(path)
-            except subprocess.TimeoutExpired:
-                problems.append(Finding(path, 1, f"example ran longer than {TIMEOUT} s — make it smaller"))
-                continue
-            if result.returncode != 0:
-                last = (result.stderr.strip().splitlines() or ["no error output"])[-1]
-                problems.append(Finding(path, 1, f"example exited with status {result.returncode} ({last}) — fix it"))
+        code, found = read_text(path, root)
+        problems += found
+        if code is not None:
+            sources[slug] = (path, code)
+    missing = {slug: path for slug, (path, code) in sources.items() if not (cache / f"{_cache_key(code)}.out").exists()}
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:  # each runs in its own process
+        outcomes = dict(zip(missing, pool.map(run_example, missing.values()), strict=True))
+    examples: dict[str, Example] = {}
+    for slug, (path, code) in sources.items():
+        cached = cache / f"{_cache_key(code)}.out"
+        outcome = outcomes.get(slug)
+        if outcome is not None:
+            if not outcome.ok:
+                problems.append(Finding(path, outcome.line or 1, outcome.message or "example failed — fix it"))
                 continue
             cache.mkdir(parents=True, exist_ok=True)
-            cached.write_text(result.stdout, encoding="utf-8")
+            partial = cached.with_suffix(".part")
+            partial.write_text(outcome.stdout, encoding="utf-8")
+            partial.replace(cached)  # a cache entry is complete or absent
         examples[slug] = Example(path, code, cached.read_text(encoding="utf-8"))
     return examples, problems

@@ -7,22 +7,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from qa.markdown import BLOCK_CLOSE, BLOCK_OPEN, FENCE, LINK
+from qa.check.markup import LinkRules, check_body, check_plain_text
 from qa.model import DEFAULT_LANGUAGE, LANGUAGES, Finding, Label, Question
 from qa.sources.questions import NOTE_HEADING
-from qa.urls import ANCHORS, KEBAB
+from qa.urls import KEBAB, QUESTIONS
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 MAX_TITLE = 80  # characters; longer titles break the index table and preview cards
-RAW_HTML = [
-    (re.compile(r"<\s*script\b", re.I), "raw <script> is not allowed — remove it; pages may not run their own scripts"),
-    (re.compile(r"<\s*iframe\b", re.I), "raw <iframe> is not allowed — link to the page instead"),
-    (
-        re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I),
-        "event-handler attribute (on…=) is not allowed — remove it",
-    ),
-    (re.compile(r"javascript\s*:", re.I), "`javascript:` URL is not allowed — link to an http(s) page"),
-]
 
 MAX_TAGS = 6
 SHARED = ("slug", "topic", "difficulty", "tags")  # the same in every language
@@ -119,65 +110,15 @@ def check_note(q: Question, _: Vocabulary) -> Iterator[Finding]:
         )
 
 
-def check_markup(q: Question, _: Vocabulary) -> Iterator[Finding]:
-    fence_at: int | None = None
-    block_at: list[int] = []
-    for number, line in body_lines(q):
-        if FENCE.match(line):
-            fence_at = None if fence_at is not None else number
-            continue
-        if fence_at is not None:
-            continue  # code is shown, not rendered: no markup rules inside
-        if BLOCK_OPEN.match(line):
-            block_at.append(number)
-        elif BLOCK_CLOSE.match(line):
-            if block_at:
-                block_at.pop()
-            else:
-                yield Finding(q.path, number, "`///` closes a block that was never opened — remove it")
-        for pattern, message in RAW_HTML:
-            if pattern.search(line):
-                yield Finding(q.path, number, message)
-    if fence_at is not None:
-        yield Finding(q.path, fence_at, "code fence is not closed — add a closing ``` line")
-    for number in block_at:
-        yield Finding(q.path, number, "block is not closed — add a closing `///` line")
-
-
-def check_links(q: Question, slugs: set[str] | None) -> Iterator[Finding]:
-    """Links to other questions must resolve; `slugs` is None when they cannot be known."""
-    for number, line in body_lines(q):
-        for match in LINK.finditer(line):
-            target = match["target"]
-            if re.match(r"^\s*javascript\s*:", target, re.I):
-                continue  # reported by check_markup
-            if re.match(r"^(https?:|mailto:)", target) or target.startswith("#"):
-                if target.startswith("#") and target[1:] not in ANCHORS:
-                    yield _bad_anchor(q, number, target[1:])
-                continue
-            page, _, anchor = target.partition("#")
-            if not page.endswith(".md") or "/" in page:
-                yield Finding(
-                    q.path,
-                    number,
-                    f"link `{target}` is not a question link — write another question as `slug.md`, or an http(s) URL",
-                )
-            elif slugs is not None and page[:-3] not in slugs:
-                yield Finding(
-                    q.path,
-                    number,
-                    f"link `{target}` points to a missing question — use the slug of an existing question",
-                )
-            elif anchor and anchor not in ANCHORS:
-                yield _bad_anchor(q, number, anchor)
-
-
-def _bad_anchor(q: Question, number: int, anchor: str) -> Finding:
-    return Finding(
-        q.path,
-        number,
-        f"link points to a missing anchor `#{anchor}` — use one of: {', '.join('#' + a for a in ANCHORS)}",
-    )
+def check_markup(q: Question, links: LinkRules) -> Iterator[Finding]:
+    """The answer and the note publish only what the allowlist allows (qa.check.markup);
+    the title and the prompt are plain text."""
+    for key in ("title", "prompt"):
+        if key not in q.invalid:
+            yield from check_plain_text(q.path, q.line_of(key), key, getattr(q, key))
+    yield from check_body(q.path, q.answer, q.line_of("body"), links, QUESTIONS)
+    if q.note:  # after its heading, which check_note checks
+        yield from check_body(q.path, q.note.partition("\n")[2], q.line_of("note") + 1, links, QUESTIONS)
 
 
 def check_set(questions: list[Question], unknown: set[str]) -> Iterator[Finding]:
@@ -232,7 +173,7 @@ def check_set(questions: list[Question], unknown: set[str]) -> Iterator[Finding]
                     )
 
 
-FILE_RULES: tuple[FileRule, ...] = (check_identity, check_text, check_note, check_markup)
+FILE_RULES: tuple[FileRule, ...] = (check_identity, check_text, check_note)
 
 
 def validate(
@@ -250,6 +191,6 @@ def validate(
     for q in questions:
         for rule in FILE_RULES:
             problems.extend(rule(q, vocabulary))
-        problems.extend(check_links(q, slugs[q.lang]))
+        problems.extend(check_markup(q, LinkRules(slugs[q.lang])))
     problems.extend(check_set(questions, unknown_number))
     return sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))

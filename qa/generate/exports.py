@@ -34,6 +34,7 @@ from qa.markdown import (
 )
 from qa.model import DEFAULT_LANGUAGE, LANGUAGES, Catalog, Question
 from qa.site import Site
+from qa.sources.questions import note_body
 
 SCHEMA_FILE = Path(__file__).with_name(urls.SCHEMA)
 
@@ -120,11 +121,6 @@ def demote_headings(markdown: str) -> str:
     return "\n".join(f"#{line}" if not code and HEADING.match(line) else line for line, code in lines)
 
 
-def note_body(q: Question) -> str:
-    """The editor's note without its `## Editor's note { #note }` heading."""
-    return q.note.partition("\n")[2].strip("\n") if q.note else ""
-
-
 def llms_txt(catalog: Catalog, lang: str, site: Site) -> str:
     """The llms.txt of one language: summary, then every question's page by topic."""
     s = STRINGS[lang]
@@ -193,6 +189,7 @@ def questions_dataset(catalog: Catalog, site: str) -> dict[str, object]:
             {
                 "number": first.number,
                 "slug": first.slug,
+                "origin": catalog.origin(first),
                 "topic": {"id": topic.id, "labels": {lang: topic.labels[lang] for lang in LANGUAGES}},
                 "difficulty": {"id": level.id, "labels": {lang: level.labels[lang] for lang in LANGUAGES}},
                 "tags": list(first.tags),

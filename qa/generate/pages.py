@@ -1,4 +1,5 @@
-"""Render the generated pages as Markdown strings (pure functions, no I/O)."""
+"""The generated pages, as the Markdown MkDocs renders: ready HTML and the placeholders of
+authored fragments (qa.generate.fragments), no I/O of their own."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from dataclasses import dataclass
 
 from qa import contract, urls
 from qa.check.examples import Example
+from qa.generate.fragments import Fragments
+from qa.generate.render import Place, inline_html, plain_text
 from qa.generate.strings import STRINGS
 from qa.model import Catalog, Label, Question
+from qa.sources.questions import note_body
 from qa.urls import pdf_name
 
 
@@ -25,50 +29,50 @@ class QuestionContext:
     example: Example | None
     updated: str | None = None  # date of the source's last commit, if known
     edit_url: str | None = None  # where to edit the source
+    origin: str = "site"  # 'seed' (the seed article) or 'site' (added by this site)
 
 
-def question_page(q: Question, context: QuestionContext) -> str:
+def question_page(q: Question, context: QuestionContext, fragments: Fragments) -> str:
     s = STRINGS[q.lang]
     meta = {
-        contract.META_TITLE: f"{q.number}. {q.title}",
-        contract.META_DESCRIPTION: q.prompt,
+        contract.META_TITLE: _text(f"{q.number}. {plain_text(q.title)}"),
+        contract.META_DESCRIPTION: _text(plain_text(q.prompt)),
         contract.META_CARD: urls.card_path(q.slug),
         contract.META_NUMBER: q.number,
     }
     topic, level = context.topic.labels[q.lang], context.level.labels[q.lang]
     topic_link = _a(f"{INDEX_URL}#{context.topic.id}", topic)
+    place = Place(f"{urls.QUESTIONS}/{q.slug}")
     parts = [
         _front_matter(meta),
-        # The generated navigation (breadcrumbs, topic link, related questions, pager) is
-        # written as the HTML Markdown made of it: parsing it and resolving its ~10 links
-        # cost about 1 ms of the ~5.5 ms a question page's Markdown took.  Headings and
-        # everything authored stay Markdown.
+        # Everything is written as ready HTML: the navigation (breadcrumbs, topic link,
+        # related questions, pager) because resolving its links cost MkDocs a fifth of
+        # the page, and the authored parts because they are rendered and sanitized once,
+        # as fragments (qa.generate.render), that the plugin puts in place.
         f'<nav aria-label="{_attr(s.crumbs_label)}" class="qa-crumbs">',
         f"<p>{_a(INDEX_URL, s.all_questions)} › {topic_link}</p>",
         "</nav>",
         "",
-        f"# {q.number}. {q.title} {{ #question }}",
+        f'<h1 id="question">{q.number}. {inline_html(q.title)}{_permalink("question")}</h1>',
         "",
         f'<p class="qa-meta">{_text(f"{s.topic}{s.colon}")}{topic_link} · '
-        f"{_text(f'{s.difficulty}{s.colon}{level}')}</p>",
+        f"{_text(f'{s.difficulty}{s.colon}{level}')} · {_text(s.origins[context.origin])}</p>",
         "",
-        f"**{s.prompt}** {q.prompt}",
+        f"<p><strong>{_text(s.prompt)}</strong> {inline_html(q.prompt)}</p>",
         "",
         share_buttons(q),
         "",
         expand_buttons(q.lang),
         "",
-        *answer_block(q),
+        *answer_block(q, fragments, place, "answer", "note"),
         self_test(q),
         "",
     ]
-    if q.note:
-        parts += [q.note, ""]
     if context.example is not None:
-        parts += example_section(q, context.example)
+        parts += example_section(q, context.example, fragments)
     if context.related:
         parts += [f"## {s.related_heading} {{ #related }}", "", "<ul>"]
-        parts += [f"<li>{_a(question_url(r), f'{r.number}. {r.title}')}</li>" for r in context.related]
+        parts += [f"<li>{_a(question_url(r), f'{r.number}. {plain_text(r.title)}')}</li>" for r in context.related]
         parts += ["</ul>", ""]
     parts += page_history(q.lang, context)
     parts += pager(q, context.previous, context.next)
@@ -86,22 +90,31 @@ def page_history(lang: str, context: QuestionContext) -> list[str]:
     return [f'<p class="qa-history">{" · ".join(items)}</p>', ""] if items else []
 
 
-def answer_block(q: Question) -> list[str]:
-    """The collapsible answer, closed until the reader opens it.
-
-    Raw <details> with md_in_html (the content is still Markdown): the same HTML a
-    `/// details` block makes, without parsing a YAML header on every page.
-    The plugin (qa.plugin.all_questions) finds it by its class and id (qa.contract.ANSWER_OPEN) to copy it.
-    """
-    return [
-        '<details class="qa-answer" id="answer" markdown>',
-        f"<summary>{STRINGS[q.lang].answer}</summary>",
-        "",
-        q.answer,
-        "",
-        "</details>",
-        "",
+def answer_block(
+    q: Question, fragments: Fragments, place: Place, answer_id: str, note_id: str, note_level: int = 2
+) -> list[str]:
+    """The answer and the editor's note, folded together until the reader opens them:
+    the note discusses the answer, so it would spoil the self-test if it stood open.
+    A link to #answer or #note opens the fold (qa.js)."""
+    s = STRINGS[q.lang]
+    out = [
+        f'<details class="qa-answer" id="{answer_id}">',
+        f"<summary>{_text(s.answer)}</summary>",
+        fragments.markdown(q.answer, place),
     ]
+    if q.note:
+        out += [
+            f'<section class="qa-note" aria-labelledby="{note_id}">',
+            f'<h{note_level} id="{note_id}">{_text(s.note_heading)}{_permalink(note_id)}</h{note_level}>',
+            fragments.markdown(note_body(q), place),
+            "</section>",
+        ]
+    return [*out, "</details>", ""]
+
+
+def _permalink(anchor: str) -> str:
+    """The ¶ link a heading gets (as MkDocs' toc extension writes it on Markdown headings)."""
+    return f'<a class="headerlink" href="#{anchor}" title="Permanent link">¶</a>'
 
 
 def expand_buttons(lang: str) -> str:
@@ -129,7 +142,7 @@ def self_test(q: Question) -> str:
     )
 
 
-def all_page(lang: str, catalog: Catalog) -> str:
+def all_page(lang: str, catalog: Catalog, fragments: Fragments) -> str:
     """Every question with its answer and editor's note on one page, for reading
     through, printing and the PDF."""
     s = STRINGS[lang]
@@ -137,7 +150,7 @@ def all_page(lang: str, catalog: Catalog) -> str:
     out = [
         _front_matter(
             {
-                contract.META_TITLE: s.all_title,
+                contract.META_TITLE: _text(s.all_title),
                 contract.META_CARD: urls.card_path("home"),
                 "hide": ["toc"],
                 contract.META_ALL: True,
@@ -147,7 +160,7 @@ def all_page(lang: str, catalog: Catalog) -> str:
         "",
         s.all_intro.format(count=len(questions)),
         "",
-        # raw HTML: the PDF is printed after MkDocs has built this page (qa.pdf)
+        # raw HTML: the PDF is printed after MkDocs has built this page (qa.publish.pdf)
         f'<p><a class="md-button" href="../{pdf_name(lang)}" download>{s.download_pdf}</a></p>',
         "",
         expand_buttons(lang),
@@ -155,41 +168,42 @@ def all_page(lang: str, catalog: Catalog) -> str:
     ]
     for q in questions:
         topic, level = catalog.topic(q), catalog.level(q)
+        ids = {"question": q.slug, "answer": f"{q.slug}-answer", "note": f"{q.slug}-note"}
+        # a question's own anchors lead to its place on this page (#example is on its page only)
+        place = Place(
+            "all",
+            own_anchor=lambda anchor, ids=ids, slug=q.slug: (
+                f"#{ids[anchor]}" if anchor in ids else f"../{urls.question_path(slug)}#{anchor}"
+            ),
+            key=f"all:{q.slug}",
+        )
         out += [
-            f"## {q.number}. {q.title} {{ #{q.slug} }}",
+            f'<h2 id="{q.slug}">{q.number}. {inline_html(q.title)}{_permalink(q.slug)}</h2>',
             "",
-            # ready HTML, as on the question pages: 2 × N fewer links for MkDocs to resolve
             f'<p class="qa-meta">{s.topic}{s.colon}{_a(f"../questions/#{topic.id}", topic.labels[lang])} · '
-            f"{s.difficulty}{s.colon}{_text(level.labels[lang])} · "
+            f"{s.difficulty}{s.colon}{_text(level.labels[lang])} · {_text(s.origins[catalog.origin(q)])} · "
             f"{_a(f'../questions/{q.slug}/', s.question_page)}</p>",
             "",
-            f"**{s.prompt}** {q.prompt}",
+            f"<p><strong>{_text(s.prompt)}</strong> {inline_html(q.prompt)}</p>",
             "",
-            # the answer and note as rendered on the question page (qa.plugin.all_questions)
-            contract.answer_of(q.slug),
-            "",
+            *answer_block(q, fragments, place, ids["answer"], ids["note"], note_level=3),
         ]
         out += [self_test(q), ""]
     return "\n".join(out)
 
 
-def example_section(q: Question, example: Example) -> list[str]:
+def example_section(q: Question, example: Example, fragments: Fragments) -> list[str]:
     s = STRINGS[q.lang]
-    fence = "````" if "```" in example.code or "```" in example.output else "```"
     return [
         f"## {s.example_heading} {{ #example }}",
         "",
-        s.example_intro.format(file=f"{q.slug}.py"),
+        f"<p>{inline_html(s.example_intro.format(file=q.slug + '.py'))}</p>",
         "",
-        f"{fence}python",
-        example.code.rstrip("\n"),
-        fence,
+        fragments.code(example.code, "python"),
         "",
-        s.output,
+        f"<p>{_text(s.output)}</p>",
         "",
-        f'{fence}text {{ .qa-output data-example="{q.slug}" }}',
-        example.output.rstrip("\n"),
-        fence,
+        fragments.output(example.output, q.slug),
         "",
     ]
 
@@ -198,10 +212,10 @@ def pager(q: Question, previous: Question | None, next_: Question | None) -> lis
     s = STRINGS[q.lang]
     links = []
     if previous is not None:
-        label = f"← {s.previous}{s.colon}{previous.number}. {previous.title}"
+        label = f"← {s.previous}{s.colon}{previous.number}. {plain_text(previous.title)}"
         links.append(_a(question_url(previous), label, ' class="qa-prev"', ' rel="prev"'))
     if next_ is not None:
-        label = f"{s.next}{s.colon}{next_.number}. {next_.title} →"
+        label = f"{s.next}{s.colon}{next_.number}. {plain_text(next_.title)} →"
         links.append(_a(question_url(next_), label, ' class="qa-next"', ' rel="next"'))
     joined = "\n".join(links)
     return [f'<nav aria-label="{_attr(s.pager_label)}" class="qa-pager">', f"<p>{joined}</p>", "</nav>", ""]
@@ -232,7 +246,7 @@ def _a(href: str, text: str, before: str = "", after: str = "") -> str:
 def share_buttons(q: Question) -> str:
     """Copy-link buttons; overrides/assets/javascripts/qa.js reads the page's canonical URL."""
     s = STRINGS[q.lang]
-    markdown_title = html.escape(f"{q.number}. {q.title}")
+    markdown_title = html.escape(f"{q.number}. {plain_text(q.title)}")
     return (
         '<div class="qa-share">'
         f'<button type="button" class="md-button qa-copy" data-copy="url">{s.copy_link}</button>'
@@ -243,61 +257,70 @@ def share_buttons(q: Question) -> str:
     )
 
 
-def index_page(lang: str, questions: list[Question], topics: list[Label], levels: list[Label]) -> str:
+def index_page(lang: str, catalog: Catalog) -> str:
     """Every question, grouped by topic; a complete plain list that qa.js can filter in place."""
     s = STRINGS[lang]
-    level_names = {level.id: level.labels[lang] for level in levels}
+    questions = catalog.in_language(lang)
+    level_names = {level.id: level.labels[lang] for level in catalog.levels}
     out = [
         # no table of contents: the topic headings are the page itself, and Material's
         # scroll tracking of them costs the index its page-speed score
         _front_matter(
-            {contract.META_TITLE: s.index_title, contract.META_CARD: urls.card_path("home"), "hide": ["toc"]}
+            {contract.META_TITLE: _text(s.index_title), contract.META_CARD: urls.card_path("home"), "hide": ["toc"]}
         ),
         f"# {s.index_title}",
         "",
         s.index_intro.format(count=len(questions)),
         "",
-        filter_form(lang, topics, levels, len(questions)),
+        filter_form(lang, catalog, len(questions)),
         "",
         progress_bar(lang, len(questions)),
         "",
     ]
-    for topic in topics:
+    for topic in catalog.topics:
         mine = [q for q in questions if q.topic == topic.id]
         if not mine:
             continue
         label = topic.labels[lang]
         out += [
-            f'<section class="qa-topic" data-topic="{topic.id}" markdown>',
-            "",
-            f"## {label} {{ #{topic.id} }}",
-            "",
+            f'<section class="qa-topic" data-topic="{topic.id}">',
+            f'<h2 id="{topic.id}">{_text(label)}{_permalink(topic.id)}</h2>',
+            # a list, not a table: a long index lays out much faster (page speed)
+            "<ul>",
         ]
-        # a list, not a table: a long index lays out much faster (page speed)
-        out += [
-            f'- <span class="qa-n">{q.number}.</span> [{q.title}]({q.slug}.md){{ data-slug="{q.slug}" '
-            f'data-topic="{q.topic}" data-difficulty="{q.difficulty}" }} '
-            f'<span class="qa-tags">{label} · {level_names[q.difficulty]}</span>'
-            for q in mine
-        ]
-        out += ["", "</section>", ""]
+        for q in mine:
+            origin = catalog.origin(q)
+            data = (
+                f'data-slug="{q.slug}" data-topic="{q.topic}" data-difficulty="{q.difficulty}" data-origin="{origin}"'
+            )
+            out.append(
+                f'<li><span class="qa-n">{q.number}.</span> <a href="{q.slug}/" {data}>{inline_html(q.title)}</a> '
+                f'<span class="qa-tags">{_text(label)} · {_text(level_names[q.difficulty])} · '
+                f"{_text(s.origins[origin])}</span></li>"
+            )
+        out += ["</ul>", "</section>", ""]
     return "\n".join(out)
 
 
-def filter_form(lang: str, topics: list[Label], levels: list[Label], total: int) -> str:
+def filter_form(lang: str, catalog: Catalog, total: int) -> str:
     """The filter needs JavaScript: without it the form stays invisible (qa.css) and the
     list is simply complete.  Its space is kept either way, so nothing shifts on load."""
     s = STRINGS[lang]
 
-    def select(name: str, label: str, everything: str, options: list[Label]) -> str:
-        items = "".join(f'<option value="{o.id}">{html.escape(o.labels[lang])}</option>' for o in options)
-        options_html = f'<option value="">{everything}</option>{items}'
-        return f'<label>{label} <select data-filter="{name}">{options_html}</select></label>'
+    def select(name: str, label: str, everything: str, options: list[tuple[str, str]]) -> str:
+        items = "".join(f'<option value="{value}">{_text(text)}</option>' for value, text in options)
+        options_html = f'<option value="">{_text(everything)}</option>{items}'
+        return f'<label>{_text(label)} <select data-filter="{name}">{options_html}</select></label>'
 
+    used = {q.topic for q in catalog.questions}
+    topics = [(t.id, t.labels[lang]) for t in catalog.topics if t.id in used]
+    levels = [(level.id, level.labels[lang]) for level in catalog.levels]
+    origins = [(origin, s.origins[origin]) for origin in ("seed", "site")]
     return (
         f'<form class="qa-filter" aria-label="{s.filter_label}">'
         + select("topic", s.topic, s.all_topics, topics)
         + select("difficulty", s.difficulty, s.all_levels, levels)
+        + select("origin", s.origin, s.all_origins, origins)
         + f'<output class="qa-filter-count" aria-live="polite" data-template="{s.filter_count}" data-total="{total}">'
         "</output></form>"
     )

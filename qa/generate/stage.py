@@ -15,6 +15,7 @@ from qa.check.examples import Example
 from qa.generate.benchmark_tables import benchmark_markdown
 from qa.generate.cards import Card, render_cached
 from qa.generate.exports import planned_exports
+from qa.generate.fragments import Fragments
 from qa.generate.history import edit_url, last_changed
 from qa.generate.pages import QuestionContext, all_page, index_page, question_page
 from qa.generate.related import related_all
@@ -25,18 +26,25 @@ from qa.model import LANGUAGES, Catalog
 from qa.site import Site, load_site
 
 
-def planned_pages(catalog: Catalog, examples: dict[str, Example], layout: Layout | None = None) -> dict[str, str]:
+def planned_pages(
+    catalog: Catalog,
+    examples: dict[str, Example],
+    layout: Layout | None = None,
+    fragments: Fragments | None = None,
+) -> dict[str, str]:
     """Every generated page: path relative to docs_dir → Markdown.
 
-    layout: the project, for each question's last-updated date (git) and edit link.
+    layout: the project, for each question's last-updated date (git) and edit link;
+    fragments: where the authored parts go (a new in-memory set when not given).
     """
+    fragments = fragments if fragments is not None else Fragments()
     updated = last_changed(layout.root, layout.questions) if layout else {}
     pages: dict[str, str] = {}
     for lang in LANGUAGES:
         questions = catalog.in_language(lang)
         related = related_all(questions)
-        pages[f"{lang}/questions/index.md"] = index_page(lang, questions, catalog.topics, catalog.levels)
-        pages[f"{lang}/all.md"] = all_page(lang, catalog)
+        pages[f"{lang}/questions/index.md"] = index_page(lang, catalog)
+        pages[f"{lang}/all.md"] = all_page(lang, catalog, fragments)
         for i, q in enumerate(questions):
             context = QuestionContext(
                 topic=catalog.topic(q),
@@ -47,8 +55,9 @@ def planned_pages(catalog: Catalog, examples: dict[str, Example], layout: Layout
                 example=examples.get(q.slug),
                 updated=updated.get(q.path),
                 edit_url=edit_url(layout.root, q.path) if layout else None,
+                origin=catalog.origin(q),
             )
-            pages[f"{lang}/questions/{q.slug}.md"] = question_page(q, context)
+            pages[f"{lang}/questions/{q.slug}.md"] = question_page(q, context, fragments)
     return pages
 
 
@@ -80,10 +89,17 @@ def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example]) -> 
     """Write the staged docs folder; return the files that changed."""
     site = load_site(layout.mkdocs_yml)
     target = layout.staged_docs
-    wanted: dict[Path, bytes] = {
-        target / rel: text.encode("utf-8") for rel, text in planned_pages(catalog, examples, layout).items()
-    }
     staged = layout.staged
+    fragments = Fragments(staged.fragments)
+    wanted: dict[Path, bytes] = {
+        target / rel: text.encode("utf-8") for rel, text in planned_pages(catalog, examples, layout, fragments).items()
+    }
+    kept: set[Path] = set()  # staged fragments still used, left as they are
+    for key, html in fragments.wanted.items():
+        if html is None:
+            kept.add(staged.fragment(key))
+        else:
+            wanted[staged.fragment(key)] = html.encode("utf-8")
     wanted[staged.redirects] = json.dumps(redirect_map(catalog), indent=1).encode()
     for lang in LANGUAGES:  # included into docs/<lang>/performance.md by pymdownx.snippets
         table = benchmark_markdown(lang, layout.content / "benchmark.json")
@@ -108,11 +124,11 @@ def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example]) -> 
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
             changed.append(path)
-    for folder in (target, *(staged.cards(lang) for lang in LANGUAGES)):
+    for folder in (target, staged.fragments, *(staged.cards(lang) for lang in LANGUAGES)):
         if not folder.exists():
             continue
         for path in sorted(folder.rglob("*"), reverse=True):  # stale generated files
-            if path.is_file() and path not in wanted:
+            if path.is_file() and path not in wanted and path not in kept:
                 path.unlink()
                 changed.append(path)
             elif path.is_dir() and not any(path.iterdir()):

@@ -31,6 +31,9 @@ class Strings:
     difficulty: str
     all_topics: str
     all_levels: str
+    origin: str  # where a question comes from: the seed article or this site
+    all_origins: str
+    origins: dict[str, str]  # 'seed' | 'site' → label
     filter_label: str
     filter_count: str  # formatted by qa.js: {shown} of {total}
     expand_all: str  # buttons that open / close every answer on a page
@@ -85,6 +88,9 @@ STRINGS: dict[str, Strings] = {
         difficulty="难度",
         all_topics="全部主题",
         all_levels="全部难度",
+        origin="来源",
+        all_origins="全部来源",
+        origins={"seed": "原文题", "site": "本站新增"},
         filter_label="筛选题目",
         filter_count="显示 {shown} / {total} 道题",
         expand_all="全部展开",
@@ -139,6 +145,9 @@ STRINGS: dict[str, Strings] = {
         difficulty="Difficulty",
         all_topics="All topics",
         all_levels="All levels",
+        origin="Origin",
+        all_origins="All origins",
+        origins={"seed": "From the seed article", "site": "Added by this site"},
         filter_label="Filter questions",
         filter_count="Showing {shown} of {total} questions",
         expand_all="Expand all",

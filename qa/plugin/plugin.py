@@ -9,10 +9,9 @@ Events, in the order MkDocs calls them:
 
 - on_config: the language being built, its redirect map, the timer.
 - on_files: theme files no page loads are left out; short links are indexed.
-- on_env: Jinja's bytecode cache; the files, for the all-questions page.
-- on_page_context: head metadata; our search index replaces Material's; the
-  all-questions page gets each answer as its question page rendered it.
-- on_page_content: lighter highlighted code.
+- on_env: Jinja's bytecode cache.
+- on_page_context: head metadata; our search index replaces Material's.
+- on_page_content: the authored fragments put in place; lighter highlighted code.
 - on_post_page / on_post_template: the HTML passes (qa.plugin.passes), the 404s kept.
 - on_post_build: cards, robots.txt, redirect pages; at the very end the search
   indexes, the 404 pages and the security policy of the remaining HTML files.
@@ -35,7 +34,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from qa import contract, urls
-from qa.plugin import all_questions, csp, i18n, passes, search
+from qa.plugin import csp, fragments, i18n, passes, search
 from qa.plugin import redirects as short_links
 from qa.plugin.config import QaConfig
 from qa.plugin.head import head
@@ -58,7 +57,6 @@ class QaPlugin(BasePlugin[QaConfig]):
         self.not_found: dict[str, str] = {}  # language → its rendered 404 page
         self.hardened: set[str] = set()  # HTML files written already hardened
         self.redirects: dict[str, object] = {}  # language → its mkdocs-redirects instance
-        self.files: Files | None = None
         self.segmenter: search.Segmenter | None = None
 
     @property
@@ -126,11 +124,10 @@ class QaPlugin(BasePlugin[QaConfig]):
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         """Compiled templates kept between builds (per MkDocs and Jinja version, which decide
-        how templates compile); the files as built, for the all-questions page."""
+        how templates compile)."""
         cache = self.staged(config).cache / f"templates-mkdocs{version('mkdocs')}-jinja{version('jinja2')}"
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(cache))
-        self.files = files
         return env
 
     # -- on_template_context -----------------------------------------------------
@@ -149,7 +146,7 @@ class QaPlugin(BasePlugin[QaConfig]):
         return context
 
     @event_priority(0)
-    def _head_and_all_questions(self, context, page: Page, config: MkDocsConfig, nav):
+    def _head(self, context, page: Page, config: MkDocsConfig, nav):
         context["qa_head"] = head(
             self.language,
             page.url,
@@ -160,16 +157,14 @@ class QaPlugin(BasePlugin[QaConfig]):
             config.site_name,
             config.site_description or "",
         )
-        if page.meta.get(contract.META_ALL) and page.content:
-            assert self.files is not None, "MkDocs calls on_env before any on_page_context"
-            page.content = all_questions.fill(page, self.files)
         return context
 
-    on_page_context = CombinedEvent(_exclude_from_material_search, _head_and_all_questions)
+    on_page_context = CombinedEvent(_exclude_from_material_search, _head)
 
     # -- on_page_content ---------------------------------------------------------
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        html = fragments.fill(html, self.staged(config), page.file.src_uri)
         return passes.lean_code(html)
 
     # -- the HTML passes ---------------------------------------------------------

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from qa.model import Finding
+from qa.model import Finding, quoted
+from qa.sources.files import read_text
 
 FENCE = "---"
 
@@ -21,16 +22,11 @@ class Source:
     body_line: int = 1  # line number of the first body line
 
 
-def read_source(path: Path) -> tuple[Source | None, list[Finding]]:
+def read_source(path: Path, root: Path) -> tuple[Source | None, list[Finding]]:
     """Read one source file; return it, or None plus the problems that stop reading."""
-    raw = path.read_bytes()
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return None, [Finding(path, 1, "file starts with a byte-order mark — save it as UTF-8 without BOM")]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        return None, [Finding(path, line, "file is not valid UTF-8 — save it as UTF-8")]
+    text, problems = read_text(path, root)
+    if text is None:
+        return None, problems
     return parse_source(path, text)
 
 
@@ -42,25 +38,81 @@ def parse_source(path: Path, text: str) -> tuple[Source | None, list[Finding]]:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
     except StopIteration:
         return None, [Finding(path, 1, "front matter is not closed — add a line `---` after the last field")]
-    yaml_text = "\n".join(lines[1:end])
-    try:
-        try:
-            node, data = _compose_and_construct(yaml_text, FAST_LOADER)
-        except yaml.YAMLError:  # PyYAML's own verdict, worded as before (libyaml words some errors differently)
-            node, data = _compose_and_construct(yaml_text, yaml.SafeLoader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = (mark.line + 2) if mark is not None else 1
-        reason = getattr(err, "problem", None) or str(err)
-        return None, [Finding(path, line, f"malformed front matter: {reason} — fix the YAML syntax")]
+    node, data, problems = parse_yaml(path, "\n".join(lines[1:end]), first_line=2, what="front matter")
+    if problems:
+        return None, problems
     if node is None:
         data, key_lines = {}, {}
     elif not isinstance(node, yaml.MappingNode) or not isinstance(data, dict):
         return None, [Finding(path, 2, "front matter must be a mapping — write one `key: value` per line")]
     else:
-        key_lines = {str(k.value): k.start_mark.line + 2 for k, _ in node.value}
+        key_lines = {str(key.value): key.start_mark.line + 2 for key, _ in node.value}
     body = "\n".join(lines[end + 1 :])
     return Source(path, {str(k): v for k, v in data.items()}, key_lines, body, end + 2), []
+
+
+def parse_yaml(
+    path: Path, text: str, first_line: int = 1, what: str = "YAML"
+) -> tuple[yaml.Node | None, object, list[Finding]]:
+    """YAML as sources may write it: the node tree (for line numbers), the data, and
+    what is wrong, each problem on one line.  Anchors, aliases, tags and repeated keys
+    are refused."""
+    refused = refused_yaml(path, text, first_line)
+    if refused:
+        return None, None, refused
+    try:
+        try:
+            node, data = _compose_and_construct(text, FAST_LOADER)
+        except yaml.YAMLError:  # PyYAML's own verdict, worded as before (libyaml words some errors differently)
+            node, data = _compose_and_construct(text, yaml.SafeLoader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = (mark.line + first_line) if mark is not None else first_line
+        reason = str(getattr(err, "problem", None) or err).splitlines()[0]
+        return None, None, [Finding(path, line, f"malformed {what}: {reason} — fix the YAML syntax")]
+    repeated = _repeated_key(node)
+    if repeated is not None:
+        line = repeated.start_mark.line + first_line
+        message = f"key `{quoted(repeated.value)}` appears twice — keep one (YAML would silently use the last)"
+        return None, None, [Finding(path, line, message)]
+    return node, data, []
+
+
+def _repeated_key(node: yaml.Node | None) -> yaml.Node | None:
+    """The first key that repeats an earlier key of the same mapping, anywhere in the tree."""
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            if str(key.value) in seen:
+                return key
+            seen.add(str(key.value))
+            found = _repeated_key(value)
+            if found is not None:
+                return found
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            found = _repeated_key(item)
+            if found is not None:
+                return found
+    return None
+
+
+def refused_yaml(path: Path, text: str, first_line: int = 1) -> list[Finding]:
+    """YAML features no source needs and a stranger can abuse: anchors and aliases (an
+    alias chain multiplies a few lines into megabytes) and tags (`!!python/…`)."""
+    try:
+        for event in yaml.parse(text, Loader=FAST_LOADER):
+            line = event.start_mark.line + first_line
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return [
+                    Finding(path, line, "YAML anchors and aliases (`&`, `*`) are not allowed — write the value out")
+                ]
+            tag = getattr(event, "tag", None)  # set only when the source writes one (`!!str`, `!foo`)
+            if tag:
+                return [Finding(path, line, f"YAML tag `{quoted(tag)}` is not allowed — write a plain value")]
+    except yaml.YAMLError:
+        return []  # malformed YAML: reported by the parser, with its own message
+    return []
 
 
 # libyaml parses about ten times faster than PyYAML's pure-Python parser (thousands of

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
 from qa.model import LANGUAGES, Finding, Label, Question
-from qa.sources.frontmatter import read_source
+from qa.sources.files import read_text
+from qa.sources.frontmatter import parse_yaml, read_source
 
 # Front matter schema: key → type.  Every key is required; others are unknown.
 FIELDS: dict[str, type] = {
@@ -26,12 +25,14 @@ NOTE_HEADING = {"zh": "## 编者注 { #note }", "en": "## Editor's note { #note 
 SECTION = re.compile(r"^## ", re.MULTILINE)  # the answer ends where the first section starts
 
 
-def load_labels(path: Path) -> tuple[list[Label], list[Finding]]:
+def load_labels(path: Path, root: Path) -> tuple[list[Label], list[Finding]]:
     """A vocabulary file: a list of {id, zh, en}."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        return [], [Finding(path, 1, f"cannot read {path.name}: {err} — fix its YAML")]
+    text, problems = read_text(path, root)
+    if text is None:
+        return [], problems
+    _, data, problems = parse_yaml(path, text)
+    if problems:
+        return [], problems
     if not isinstance(data, list):
         return [], [Finding(path, 1, "must be a list of {id, zh, en} entries — see content/topics.yml")]
     labels: list[Label] = []
@@ -44,14 +45,14 @@ def load_labels(path: Path) -> tuple[list[Label], list[Finding]]:
     return labels, problems
 
 
-def load_question(path: Path, lang: str) -> tuple[Question | None, list[Finding]]:
+def load_question(path: Path, lang: str, root: Path) -> tuple[Question | None, list[Finding]]:
     """Read one source; check each field's presence and type.
 
     A source whose front matter parses yields a Question even when some fields are
     bad: the bad ones are listed in `invalid` (and reported once, here), so the later
     rules can still check the good ones without repeating the same complaint.
     """
-    source, problems = read_source(path)
+    source, problems = read_source(path, root)
     if source is None:
         return None, problems
     for key, line in source.lines.items():
@@ -88,7 +89,12 @@ def load_question(path: Path, lang: str) -> tuple[Question | None, list[Finding]
     return question, problems
 
 
-def load_questions(questions_dir: Path) -> tuple[list[Question], set[str], list[Finding]]:
+def note_body(q: Question) -> str:
+    """The editor's note without its heading line (`## 编者注 { #note }`)."""
+    return q.note.partition("\n")[2].strip("\n") if q.note else ""
+
+
+def load_questions(questions_dir: Path, root: Path) -> tuple[list[Question], set[str], list[Finding]]:
     """Load every `<lang>/*.md` under the questions folder.
 
     Also returns the languages that have a source too broken to read: cross-file
@@ -99,7 +105,7 @@ def load_questions(questions_dir: Path) -> tuple[list[Question], set[str], list[
     problems: list[Finding] = []
     for lang in LANGUAGES:
         for path in sorted((questions_dir / lang).glob("*.md")):
-            question, found = load_question(path, lang)
+            question, found = load_question(path, lang, root)
             problems.extend(found)
             if question is None:
                 unreadable.add(lang)

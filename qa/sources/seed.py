@@ -81,7 +81,7 @@ def import_seed(seed: Path, zh_dir: Path) -> list[Path]:
     existing: dict[int, Path] = {}
     kept: dict[Path, tuple[dict[str, object], str]] = {}
     for path in sorted(zh_dir.glob("*.md")):
-        source, problems = read_source(path)
+        source, problems = read_source(path, zh_dir.parents[2])
         if problems or source is None:
             raise SourceError(problems)
         number = source.meta.get("number")

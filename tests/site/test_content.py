@@ -7,6 +7,9 @@ import re
 import pytest
 
 from qa.check.examples import run_example
+from qa.generate.render import plain_text
+from qa.generate.strings import STRINGS
+from qa.urls import language_dir
 
 from .helpers import question_pages, soup
 
@@ -44,7 +47,7 @@ def test_pages_show_what_each_example_prints_when_run_now(built_site, layout, ca
     """Run every example here and compare with the output printed on both language pages."""
     for q in catalog.in_language("zh"):
         result = run_example(layout.examples / f"{q.slug}.py")
-        assert result.returncode == 0, f"{q.slug}: {result.stderr}"
+        assert result.ok, f"{q.slug}: {result.message}"
         for root in (built_site, built_site / "en"):
             shown = soup(root / "questions" / q.slug / "index.html").select_one(f'[data-example="{q.slug}"]')
             assert shown is not None, f"{q.slug}: no output block on {root}"
@@ -67,15 +70,16 @@ def test_topic_difficulty_and_related_questions_on_every_page(built_site, catalo
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_index_shows_topic_and_difficulty_of_every_question(built_site, catalog, lang):
-    root = built_site if lang == "zh" else built_site / "en"
+def test_index_shows_topic_difficulty_and_origin_of_every_question(built_site, catalog, lang):
+    root = language_dir(built_site, lang)
     items = soup(root / "questions" / "index.html").select("section.qa-topic li")
     entries = {
         (i.select_one(".qa-n").get_text(), i.find("a").get_text(), i.select_one(".qa-tags").get_text()) for i in items
     }
     for q in catalog.in_language(lang):
+        origin = STRINGS[lang].origins[catalog.origin(q)]
         assert (
             f"{q.number}.",
-            q.title,
-            f"{catalog.topic(q).labels[lang]} · {catalog.level(q).labels[lang]}",
+            plain_text(q.title),
+            f"{catalog.topic(q).labels[lang]} · {catalog.level(q).labels[lang]} · {origin}",
         ) in entries

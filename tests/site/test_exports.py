@@ -11,8 +11,8 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from qa.check.rules import LINK
 from qa.generate.exports import SCHEMA_FILE
+from qa.markdown import LINK
 from qa.site import load_site
 from qa.urls import language_dir
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from qa.generate.render import plain_text
 from qa.generate.strings import STRINGS
 from qa.urls import language_dir, pdf_name
 
@@ -27,7 +28,11 @@ def pdf_text(built_site: Path) -> dict[str, str]:
     texts = {}
     for lang in LANGS:
         reader = PdfReader(language_dir(built_site, lang) / pdf_name(lang))
-        texts[lang] = "\n".join(page.extract_text() for page in reader.pages)
+        pages = []
+        for number, page in enumerate(reader.pages, 1):
+            lines = page.extract_text().splitlines()
+            pages.append("\n".join(line for line in lines if line.strip() != str(number)))  # the footer
+        texts[lang] = "\n".join(pages)
     return texts
 
 
@@ -37,7 +42,8 @@ def test_all_page_has_every_question_with_a_closed_answer_and_its_note(built_sit
     questions = catalog.in_language(lang)
     headings = doc.select("article h2")
     assert [h["id"] for h in headings] == [q.slug for q in questions]
-    assert [h.get_text(strip=True).rstrip("¶") for h in headings] == [f"{q.number}. {q.title}" for q in questions]
+    titles = [f"{q.number}. {plain_text(q.title)}" for q in questions]
+    assert [h.get_text(strip=True).rstrip("¶") for h in headings] == titles
     for q in questions:
         answer = doc.find("details", id=f"{q.slug}-answer")
         assert answer is not None and not answer.has_attr("open"), q.slug
@@ -50,7 +56,7 @@ def test_all_page_has_every_question_with_a_closed_answer_and_its_note(built_sit
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_all_page_answers_and_notes_are_the_question_pages_own(built_site, catalog, lang):
-    """qa.plugin.all_questions copies them from the rendered question pages."""
+    """Both are made from the same rendered fragments (qa.generate.render)."""
     root = language_dir(built_site, lang)
     doc = soup(root / "all" / "index.html")
     for q in catalog.in_language(lang):
@@ -73,8 +79,8 @@ def test_home_and_all_pages_link_the_pdf(built_site, lang):
 def test_pdf_contains_every_question_title_prompt_and_answer(pdf_text, catalog, lang):
     text = squash(pdf_text[lang])
     for q in catalog.in_language(lang):
-        assert squash(f"{q.number}. {q.title}") in text, q.title
-        assert squash(q.prompt) in text, q.prompt
+        assert squash(f"{q.number}. {plain_text(q.title)}") in text, q.title
+        assert squash(plain_text(q.prompt)) in text, q.prompt
         first_answer_line = next(line for line in q.answer.splitlines() if line.strip())
         assert squash(re.sub(r"[*`]", "", first_answer_line)) in text, first_answer_line
 

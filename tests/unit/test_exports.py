@@ -13,7 +13,6 @@ import jsonschema
 import pytest
 
 from qa.check.catalog import load_catalog
-from qa.check.rules import LINK
 from qa.generate.exports import (
     SCHEMA_FILE,
     llms_full_txt,
@@ -27,6 +26,7 @@ from qa.generate.exports import (
 )
 from qa.generate.stage import generate
 from qa.layout import Layout
+from qa.markdown import LINK
 from qa.site import Site
 
 SITE = "https://example.org/qa/"  # not the default: every URL must come from the site URL given
@@ -169,7 +169,7 @@ def test_llms_full_txt_holds_every_question_in_number_order_as_plain_markdown(ca
     section = text.split("\n## 9. ")[1].split("\n## 10. ")[0]
     assert section.startswith(f"{q.title}\n\n")
     assert f"<{SITE}{'en/' if lang == 'en' else ''}questions/quantization/>" in section
-    assert f"{q.prompt}\n" in section and note_body(q) in section
+    assert f"{q.prompt}\n" in section and portable_markdown(note_body(q), SITE, q) in section
     for line in q.answer.splitlines():
         assert line in section
 
@@ -186,9 +186,10 @@ def test_dataset_matches_the_authored_schema(catalog, schema):
 def test_dataset_entry_holds_both_languages(catalog):
     entry = questions_dataset(catalog, SITE)["questions"][8]
     zh, en = question(catalog, "zh", 9), question(catalog, "en", 9)
-    assert {k: entry[k] for k in ("number", "slug", "topic", "difficulty", "tags")} == {
+    assert {k: entry[k] for k in ("number", "slug", "origin", "topic", "difficulty", "tags")} == {
         "number": 9,
         "slug": "quantization",
+        "origin": "seed",
         "topic": {"id": "memory", "labels": {"zh": "内存与压缩", "en": "Memory and compression"}},
         "difficulty": {"id": "intermediate", "labels": {"zh": "进阶", "en": "Intermediate"}},
         "tags": ["quantization", "gpu-memory", "compression"],
@@ -198,7 +199,7 @@ def test_dataset_entry_holds_both_languages(catalog):
             "title": q.title,
             "prompt": q.prompt,
             "answer": q.answer,  # this answer has no MkDocs syntax or relative link to rewrite
-            "note": note_body(q),
+            "note": portable_markdown(note_body(q), SITE, q),  # its links made absolute
             "url": page_url(SITE, q),
             "short_url": short_url(SITE, q),
         }

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
+from qa import contract
 from qa.check.catalog import load_catalog
+from qa.generate.fragments import Fragments
 from qa.generate.stage import generate, planned_pages, redirect_map
 from qa.layout import Layout
 
@@ -19,13 +22,20 @@ def fixture_layout(tmp_path: Path) -> Layout:
     return Layout(root=tmp_path)
 
 
-def test_question_page_has_prompt_collapsed_answer_and_pager(catalog):
-    pages = planned_pages(catalog, {})
-    page = pages["zh/questions/quantization.md"]
-    assert "# 9. 如何实现LLM模型的量化？ { #question }" in page
-    assert "**题目：** 请描述一种实现大型语言模型（LLM）量化的方法。" in page
-    assert '<details class="qa-answer" id="answer" markdown>\n<summary>答案</summary>\n' in page
-    assert "- **量化预处理：** 将模型中的权重和激活值从浮点数转换为整数。" in page
+def filled(page: str, fragments: Fragments) -> str:
+    """A staged page with its fragments in place, as the plugin puts them."""
+    return re.sub(contract.FRAGMENT_PATTERN, lambda m: fragments.html(m[1]), page)
+
+
+def test_question_page_has_prompt_answer_and_note_folded_together_and_pager(catalog):
+    fragments = Fragments()
+    page = filled(planned_pages(catalog, {}, fragments=fragments)["zh/questions/quantization.md"], fragments)
+    assert '<h1 id="question">9. 如何实现LLM模型的量化？<a class="headerlink"' in page
+    assert "<p><strong>题目：</strong> 请描述一种实现大型语言模型（LLM）量化的方法。</p>" in page
+    answer = page[page.index('<details class="qa-answer" id="answer">') : page.index("</details>")]
+    assert answer.startswith('<details class="qa-answer" id="answer">\n<summary>答案</summary>\n')
+    assert "<li><strong>量化预处理：</strong> 将模型中的权重和激活值从浮点数转换为整数。</li>" in answer
+    assert '<h2 id="note">编者注' in answer and "GPTQ" in answer  # the note opens with the answer
     assert 'href="../edge-deployment/" rel="prev"' in page and 'href="../faster-training/" rel="next"' in page
     assert '<a href="../#memory">内存与压缩</a>' in page
 
@@ -43,12 +53,9 @@ def test_index_lists_every_question_grouped_by_topic(catalog):
     for lang in ("zh", "en"):
         index = planned_pages(catalog, {})[f"{lang}/questions/index.md"]
         for q in catalog.in_language(lang):
-            assert (
-                f'<span class="qa-n">{q.number}.</span> [{q.title}]({q.slug}.md){{ data-slug="{q.slug}" data-topic='
-                in index
-            )
+            assert f'<li><span class="qa-n">{q.number}.</span> <a href="{q.slug}/" data-slug="{q.slug}" ' in index
         used = [t for t in catalog.topics if any(q.topic == t.id for q in catalog.questions)]
-        positions = [index.index(f"{{ #{t.id} }}") for t in used]
+        positions = [index.index(f'<h2 id="{t.id}">') for t in used]
         assert positions == sorted(positions)
 
 
@@ -70,7 +77,9 @@ def test_adding_a_question_is_adding_its_two_sources(tmp_path):
     generate(catalog, layout, {})
     staged = layout.staged_docs
     assert (staged / "zh/questions/third-question.md").exists()
-    assert "[第三题？](third-question.md)" in (staged / "zh/questions/index.md").read_text(encoding="utf-8")
+    assert '<a href="third-question/" data-slug="third-question"' in (staged / "zh/questions/index.md").read_text(
+        encoding="utf-8"
+    )
     assert 'href="../third-question/"' in (staged / "zh/questions/second-question.md").read_text(encoding="utf-8")
     assert 'href="../third-question/"' in (staged / "en/questions/second-question.md").read_text(encoding="utf-8")
     assert '"q/3/index.md": "questions/third-question.md"' in (layout.build / "redirects.json").read_text()
@@ -87,13 +96,23 @@ def test_generate_rewrites_only_what_changed_and_removes_stale_pages(tmp_path):
     assert not stale.exists()
 
 
-def test_all_questions_page_leaves_each_answer_to_the_hook(tmp_path):
+def test_all_questions_page_holds_each_answer_and_note_linked_for_its_place(tmp_path):
     layout = fixture_layout(tmp_path)
     catalog, problems = load_catalog(layout)
     assert problems == []
-    page = planned_pages(catalog, {})["zh/all.md"]
+    fragments = Fragments()
+    page = filled(planned_pages(catalog, {}, fragments=fragments)["zh/all.md"], fragments)
     assert "qa_all: true" in page
-    # answers and notes are copied from the rendered question pages (qa.plugin.all_questions)
-    assert '<div data-qa-answer-of="first-question"></div>' in page
+    assert '<details class="qa-answer" id="first-question-answer">' in page
+    assert 'href="../questions/second-question/#answer"' in page  # a question link, seen from all/
     assert "](second-question.md" not in page
-    assert page.index("## 1. ") < page.index("## 2. ")
+    assert page.index('<h2 id="first-question">1. ') < page.index('<h2 id="second-question">2. ')
+
+
+def test_all_questions_page_puts_each_note_under_its_question(catalog):
+    fragments = Fragments()
+    page = filled(planned_pages(catalog, {}, fragments=fragments)["en/all.md"], fragments)
+    assert (
+        '<h3 id="quantization-note">Editor&#x27;s note' in page or '<h3 id="quantization-note">Editor\'s note' in page
+    )
+    assert 'href="#quantization-note"' in page  # its permalink stays on this page

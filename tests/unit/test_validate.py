@@ -39,7 +39,7 @@ def test_there_are_at_least_twenty_kinds_of_broken_source():
 def test_valid_fixture_passes(tmp_path):
     result = run_qa(make_tree(tmp_path, None), "validate")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "4 sources valid."
+    assert result.stdout.strip() == "4 sources and 0 examples valid."
 
 
 @pytest.mark.parametrize("case", CASES)

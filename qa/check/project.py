@@ -1,0 +1,34 @@
+"""Every check of a project, in one pass: what `qa validate` reports and `qa generate` needs.
+
+The sources and their rules (qa.check.catalog), the examples run in the sandbox
+(qa.check.examples), and the source folders themselves (no symbolic links).  A
+problem of one kind never hides another: the examples run even when a source is
+broken, so one pass reports everything a change got wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qa.check.catalog import load_catalog
+from qa.check.examples import Example, load_examples
+from qa.layout import Layout
+from qa.model import Catalog, Finding
+from qa.sources.files import links_in
+
+
+@dataclass(frozen=True)
+class Checked:
+    catalog: Catalog
+    examples: dict[str, Example]
+    problems: list[Finding]
+
+
+def check_project(layout: Layout) -> Checked:
+    catalog, problems = load_catalog(layout)
+    slugs = {q.slug for q in catalog.questions}
+    examples, found = load_examples(layout.examples, slugs, layout.cache / "examples", layout.root)
+    problems = problems + found
+    for folder in (layout.content, layout.docs):
+        problems += links_in(folder)
+    return Checked(catalog, examples, sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message)))
