@@ -16,6 +16,7 @@ META_DESCRIPTION = "description"  # HTML-safe text
 META_CARD = "card"  # the page's preview card, relative to its language root
 META_NUMBER = "qa_number"  # set on question pages only
 META_ALL = "qa_all"  # set on the all-questions page only
+META_GENERATED = "qa_generated"  # set on every generated page: the others are hand-written docs pages
 
 
 # Where a rendered fragment of authored HTML goes (qa.generate.render writes the fragment,

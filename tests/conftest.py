@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from qa.check.catalog import load_catalog
-from qa.check.examples import load_examples
+from qa.check.project import check_project
 from qa.generate.stage import generate
 from qa.layout import Layout
 from qa.model import Catalog
@@ -34,9 +34,9 @@ def catalog(layout: Layout) -> Catalog:
 def built_site(layout: Layout, catalog: Catalog, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Generate, then build (`mkdocs build --strict` and the PDFs) into a temporary folder;
     site/ is left alone."""
-    examples, problems = load_examples(layout.examples, {q.slug for q in catalog.questions}, layout.cache / "examples")
-    assert problems == []
-    generate(catalog, layout, examples)
+    checked = check_project(layout)
+    assert checked.problems == [], [p.render(ROOT) for p in checked.problems]
+    generate(checked.catalog, layout, checked.examples)
     site = tmp_path_factory.mktemp("site")
     shutil.rmtree(site)
     assert build_into(layout, site) == 0, "the build failed"

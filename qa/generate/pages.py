@@ -338,6 +338,8 @@ def progress_bar(lang: str, total: int) -> str:
 
 
 def _front_matter(meta: dict[str, object]) -> str:
+    """A generated page's front matter (marked generated: the plugin trusts its HTML)."""
+    meta = {**meta, contract.META_GENERATED: True}
     # JSON is valid YAML and needs no escaping rules of its own
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n"

@@ -43,8 +43,8 @@ def planned_pages(
     for lang in LANGUAGES:
         questions = catalog.in_language(lang)
         related = related_all(questions)
-        pages[f"{lang}/questions/index.md"] = index_page(lang, catalog)
-        pages[f"{lang}/all.md"] = all_page(lang, catalog, fragments)
+        pages[f"{lang}/{urls.INDEX_SOURCE}"] = index_page(lang, catalog)
+        pages[f"{lang}/{urls.ALL_SOURCE}"] = all_page(lang, catalog, fragments)
         for i, q in enumerate(questions):
             context = QuestionContext(
                 topic=catalog.topic(q),
@@ -57,7 +57,7 @@ def planned_pages(
                 edit_url=edit_url(layout.root, q.path) if layout else None,
                 origin=catalog.origin(q),
             )
-            pages[f"{lang}/questions/{q.slug}.md"] = question_page(q, context, fragments)
+            pages[f"{lang}/{urls.question_source(q.slug)}"] = question_page(q, context, fragments)
     return pages
 
 

@@ -77,18 +77,20 @@ def build_into(layout: Layout, site_dir: Path, config_file: Path | None = None) 
 def build_site(layout: Layout, config_file: Path | None = None) -> int:
     """Build into build/site-*, then replace site/ atomically enough for a static site.
 
-    A failed build leaves the previous site/ untouched.
-    """
+    A failed build — a non-zero status or an exception — leaves the previous site/
+    untouched and no staging folder behind."""
     layout.build.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix="site-", dir=layout.build))
-    status = build_into(layout, staging, config_file)
-    if status != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        return status
-    retired = layout.build / "site-retired"
-    shutil.rmtree(retired, ignore_errors=True)
-    if layout.site.exists():
-        layout.site.rename(retired)
-    staging.rename(layout.site)
-    shutil.rmtree(retired, ignore_errors=True)
-    return 0
+    try:
+        status = build_into(layout, staging, config_file)
+        if status != 0:
+            return status
+        retired = layout.build / "site-retired"
+        shutil.rmtree(retired, ignore_errors=True)
+        if layout.site.exists():
+            layout.site.rename(retired)
+        staging.rename(layout.site)
+        shutil.rmtree(retired, ignore_errors=True)
+        return 0
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # gone already when it became site/

@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "qa"
 # Which parts of the package each part may import (besides itself).  The shared base —
 # records, the URL scheme, Markdown scanning, the generator↔plugin contract, the layout
 # and the site config — may be imported by everything and imports nothing else.
-BASE = {"qa.model", "qa.urls", "qa.markdown", "qa.contract", "qa.layout", "qa.site"}
+BASE = {"qa.model", "qa.urls", "qa.markdown", "qa.contract", "qa.layout", "qa.site", "qa.sanitize"}
 MAY_IMPORT = {
     "sources": BASE,
     "check": BASE | {"sources"},
