@@ -15,6 +15,7 @@ from qa.generate.stage import generate
 from qa.layout import Layout
 from qa.model import Catalog, Finding, SourceError
 from qa.publish.build import build_site
+from qa.publish.timings import Timings
 from qa.sources.seed import import_seed
 
 
@@ -50,19 +51,25 @@ def cmd_validate(layout: Layout, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_generate(layout: Layout, args: argparse.Namespace) -> int:
-    checked = check_project(layout)
+def cmd_generate(layout: Layout, args: argparse.Namespace, timings: Timings | None = None) -> int:
+    timings = timings or Timings(layout)
+    with timings.stage("check"):
+        checked = check_project(layout)
     if _report(layout, checked.problems):
         return 1
-    changed = generate(checked.catalog, layout, checked.examples)
+    with timings.stage("generate"):
+        changed = generate(checked.catalog, layout, checked.examples)
     print(f"build/docs staged ({len(changed)} file(s) changed).")
     return 0
 
 
 def cmd_build(layout: Layout, args: argparse.Namespace) -> int:
-    if cmd_generate(layout, args) != 0:
+    timings = Timings(layout)
+    timings.reset()  # the stages of this build, for `qa bench` (qa.publish.timings)
+    layout.staged.timings.unlink(missing_ok=True)
+    if cmd_generate(layout, args, timings) != 0:
         return 1
-    status = build_site(layout)
+    status = build_site(layout, pdfs=not getattr(args, "no_pdf", False))
     if status != 0:
         print("mkdocs build failed; site/ was left as it was.", file=sys.stderr)
         return status
@@ -135,7 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     seed.set_defaults(run=cmd_import_seed)
     verbs.add_parser("validate", help="check every source").set_defaults(run=cmd_validate)
     verbs.add_parser("generate", help="validate and stage build/docs").set_defaults(run=cmd_generate)
-    verbs.add_parser("build", help="generate and build site/").set_defaults(run=cmd_build)
+    build = verbs.add_parser("build", help="generate and build site/")
+    build.add_argument("--no-pdf", action="store_true", help="keep the PDFs of the previous site (a preview)")
+    build.set_defaults(run=cmd_build)
     urls = verbs.add_parser("urls", help="check that content/published-urls.txt records every URL published now")
     urls.add_argument("--update", action="store_true", help="append the URLs published now")
     urls.set_defaults(run=cmd_urls)

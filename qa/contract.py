@@ -65,5 +65,9 @@ class Staged:
         return self.build / "snippets"
 
     @property
-    def timings(self) -> Path:  # one JSON line per language build, for the benchmark
+    def timings(self) -> Path:  # one JSON line per language's MkDocs build (the plugin), for the benchmark
         return self.build / "timings.jsonl"
+
+    @property
+    def stages(self) -> Path:  # one JSON line per stage of `qa build` (qa.publish.timings)
+        return self.build / "stages.jsonl"

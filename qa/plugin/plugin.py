@@ -9,6 +9,7 @@ Events, in the order MkDocs calls them:
 
 - on_config: the language being built, its redirect map, the timer.
 - on_files: theme files no page loads are left out; short links are indexed.
+- on_nav: the sidebar's titles, also in a dirty build.
 - on_env: Jinja's bytecode cache.
 - on_page_context: head metadata; our search index replaces Material's.
 - on_page_markdown: a hand-written page's title and description escaped.
@@ -38,9 +39,10 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
 
 from qa import contract, urls
-from qa.plugin import csp, fragments, i18n, passes, search
+from qa.plugin import csp, dirty, fragments, i18n, passes, search
 from qa.plugin import redirects as short_links
 from qa.plugin.config import QaConfig
 from qa.plugin.head import head
@@ -98,6 +100,7 @@ class QaPlugin(BasePlugin[QaConfig]):
 
     @event_priority(-110)  # after static-i18n (-100) has set up this language's build
     def _setup_language(self, config: MkDocsConfig) -> None:
+        dirty.expect_dirty_builds()
         i18n.check_languages(config)
         lang = i18n.building(config)
         if i18n.is_outermost(lang):  # a new build: forget the previous one's languages
@@ -135,6 +138,17 @@ class QaPlugin(BasePlugin[QaConfig]):
         return files
 
     on_files = CombinedEvent(_leave_out_unused_assets, _index_short_links)
+
+    # -- on_nav ------------------------------------------------------------------
+
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        """In a dirty build MkDocs reads only the changed pages; the others still stand in
+        every page's sidebar, so their titles are read from their front matter here."""
+        for page in nav.pages:
+            if not page.meta and page.file.abs_src_path:
+                source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+                page.markdown, page.meta = get_data(source)  # as Page.read_source sets them
+        return nav
 
     # -- on_env ------------------------------------------------------------------
 
@@ -234,7 +248,8 @@ class QaPlugin(BasePlugin[QaConfig]):
             if target.parent not in made:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(target.parent)
-            shutil.copyfile(card, target)
+            if not _same_file(card, target):  # a dirty build keeps the cards it has
+                shutil.copy2(card, target)
         short_links.write_pages(self.redirects[self.language], config)
         if i18n.is_outermost(self.language):
             site_url = config.site_url or "/"
@@ -275,13 +290,19 @@ class QaPlugin(BasePlugin[QaConfig]):
         Their inline redirect script becomes our external one, so their policy trusts no inline script."""
         host = urlsplit(config.site_url or "").netloc
         site = Path(config.site_dir)
-        for folder, _, names in os.walk(config.site_dir):
-            for name in names:
-                path = os.path.normpath(os.path.join(folder, name))
-                if not name.endswith(".html") or path in self.hardened:
-                    continue
+        written = {str(site / page) for plugin in self.redirects.values() for page in short_links.pages(plugin, config)}
+        for path in sorted(written - self.hardened):
+            if Path(path).is_file():
                 html = Path(path).read_text(encoding="utf-8")
                 if csp.MARKER not in html:
                     root = posixpath.relpath(site.as_posix(), Path(path).parent.as_posix())
                     html = short_links.external_script(html, f"{root}/{urls.REDIRECT_SCRIPT}")
                     Path(path).write_text(csp.harden(html, host, frozenset()), encoding="utf-8")
+
+
+def _same_file(source: Path, target: Path) -> bool:
+    try:
+        a, b = source.stat(), target.stat()
+    except OSError:
+        return False
+    return a.st_size == b.st_size and int(a.st_mtime) == int(b.st_mtime)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs_redirects.plugin import RedirectPlugin
 
 from qa import urls
@@ -40,6 +40,12 @@ def index_pages(plugin: RedirectPlugin, files: Files, config: MkDocsConfig) -> N
 
 def write_pages(plugin: RedirectPlugin, config: MkDocsConfig) -> None:
     plugin.on_post_build(config=config)
+
+
+def pages(plugin: RedirectPlugin, config: MkDocsConfig) -> list[str]:
+    """The files the plugin writes, relative to the site folder (a page's dest path for each old page)."""
+    use_directory_urls = config.use_directory_urls
+    return [File(old, "", "", use_directory_urls).dest_uri for old in plugin.config["redirect_maps"]]
 
 
 # The inline script mkdocs-redirects writes (1.2.x) keeps the #anchor of the old address.

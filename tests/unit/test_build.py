@@ -130,3 +130,39 @@ def test_a_failed_build_leaves_no_staging_folder(project):
     (project / "mkdocs.yml").write_text("site_name: [broken\n", encoding="utf-8")  # MkDocs cannot even start
     assert qa_build(project).returncode != 0
     assert not list((project / "build").glob("site-*"))
+
+
+def test_a_second_build_redoes_nothing(project):
+    before = fingerprint(project / "site")
+    cards, pdfs = project / "build" / "cache" / "cards", project / "build" / "cache" / "pdf"
+    stamps = {p: p.stat().st_mtime_ns for folder in (cards, pdfs) for p in folder.rglob("*") if p.is_file()}
+    result = qa_build(project)
+    assert result.returncode == 0, result.stderr
+    assert "build/docs staged (0 file(s) changed)." in result.stdout
+    assert fingerprint(project / "site") == before
+    after = {p: p.stat().st_mtime_ns for folder in (cards, pdfs) for p in folder.rglob("*") if p.is_file()}
+    assert after == stamps  # no card redrawn, no PDF reprinted
+    assert any(p.suffix == ".pdf" for p in stamps) and any(p.suffix == ".png" for p in stamps)
+
+
+def test_an_edit_changes_only_what_shows_it_and_equals_a_clean_build(project):
+    before = fingerprint(project / "site")
+    source = project / "content" / "questions" / "en" / "02.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("Answer the second question.", "Answer it."))
+    result = qa_build(project)
+    assert result.returncode == 0, result.stderr
+    after = fingerprint(project / "site")
+    changed = {name for name in after if after[name] != before.get(name)}
+    # the question's page and the pages and files that show its prompt; no other page
+    assert changed == {
+        "en/questions/second-question/index.html",
+        "en/all/index.html",
+        "en/search/documents.json",
+        "en/llms.txt",
+        "en/llms-full.txt",
+        "questions.json",
+        "en/llm-inference-qa.en.pdf",
+    }
+    (project / "build" / "site-state.json").unlink()  # the next build is a clean one
+    assert qa_build(project).returncode == 0
+    assert fingerprint(project / "site") == after  # the dirty build made exactly the clean build's site

@@ -22,7 +22,7 @@ MAY_IMPORT = {
     "tools": BASE | {"sources", "check", "generate", "publish"},
 }
 # Where another package's behaviour beyond its documented options is relied on.
-ADAPTERS = {"qa/plugin/i18n.py", "qa/plugin/material.py", "qa/plugin/redirects.py"}
+ADAPTERS = {"qa/plugin/i18n.py", "qa/plugin/material.py", "qa/plugin/redirects.py", "qa/plugin/dirty.py"}
 # Underscore names the standard library documents as its interface.
 DOCUMENTED = {("sys", "_getframe"), ("os", "_exit")}
 
