@@ -123,11 +123,15 @@ def cmd_latency(layout: Layout, args: argparse.Namespace) -> int:
 
 
 def cmd_serve(layout: Layout, args: argparse.Namespace) -> int:
+    from qa.publish.preview import serve_live
     from qa.publish.server import serve_forever
 
     if not args.no_build and cmd_build(layout, args) != 0:
         return 1
-    serve_forever(layout, port=args.port)
+    if args.static:
+        serve_forever(layout, port=args.port)
+    else:
+        serve_live(layout, port=args.port)
     return 0
 
 
@@ -156,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     serve = verbs.add_parser("serve", help="build, then preview locally")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--no-build", action="store_true", help="serve the existing site/")
+    serve.add_argument("--static", action="store_true", help="no live preview: serve site/ as it is, like Pages")
     serve.set_defaults(run=cmd_serve)
     args = parser.parse_args(argv)
     layout = Layout() if args.root is None else Layout(root=args.root.resolve())
