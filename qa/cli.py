@@ -122,6 +122,44 @@ def cmd_latency(layout: Layout, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(layout: Layout, args: argparse.Namespace) -> int:
+    from qa.sources.scaffold import scaffold
+
+    try:
+        written = scaffold(layout, args.slug, args.topic, args.difficulty, args.tags.split(",") if args.tags else [])
+    except FileExistsError as err:
+        print(err, file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path.relative_to(layout.root)}")
+    print(
+        "\nFill in every placeholder (待填写 / FILL ME IN): `qa validate` lists each one with its line.\n"
+        "Write the Chinese first; when the English follows it, run `qa translated "
+        f"{written[0].stem.lstrip('0')}`; then `make urls` and commit the four files."
+    )
+    return 0
+
+
+def cmd_translated(layout: Layout, args: argparse.Namespace) -> int:
+    """Record that the translations of these questions were checked against their source."""
+    from qa.check.translation import SOURCE_LANGUAGE
+    from qa.sources.frontmatter import set_field
+    from qa.sources.questions import stamp
+
+    catalog, _ = load_catalog(layout)
+    sources = {q.number: q for q in catalog.in_language(SOURCE_LANGUAGE)}
+    wanted = set(sources) if args.all else set(args.numbers)
+    missing = sorted(wanted - set(sources))
+    if missing:
+        print(f"no {SOURCE_LANGUAGE} source for question(s) {missing} — check the numbers", file=sys.stderr)
+        return 1
+    for q in catalog.questions:
+        if q.lang != SOURCE_LANGUAGE and q.number in wanted:
+            set_field(q.path, "translated_from", stamp(sources[q.number]))
+            print(f"{q.path.relative_to(layout.root)}: translated from {SOURCE_LANGUAGE} {stamp(sources[q.number])}")
+    return 0
+
+
 def cmd_serve(layout: Layout, args: argparse.Namespace) -> int:
     from qa.publish.preview import serve_live
     from qa.publish.server import serve_forever
@@ -157,6 +195,16 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--record", action="store_true", help="write content/benchmark.json")
     bench.set_defaults(run=cmd_bench)
     verbs.add_parser("latency", help="time search results in Chromium on the built site/").set_defaults(run=cmd_latency)
+    new = verbs.add_parser("new", help="write a new question's sources and example, ready to fill in")
+    new.add_argument("slug", help="English kebab-case, part of the URL for ever")
+    new.add_argument("--topic", required=True, help="an id of content/topics.yml")
+    new.add_argument("--difficulty", required=True, help="an id of content/difficulty.yml")
+    new.add_argument("--tags", default="", help="comma-separated kebab-case tags")
+    new.set_defaults(run=cmd_new)
+    translated = verbs.add_parser("translated", help="record that a question's translation matches its source")
+    translated.add_argument("numbers", nargs="*", type=int, help="question numbers")
+    translated.add_argument("--all", action="store_true", help="every question")
+    translated.set_defaults(run=cmd_translated)
     serve = verbs.add_parser("serve", help="build, then preview locally")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--no-build", action="store_true", help="serve the existing site/")

@@ -71,6 +71,7 @@ class Question:
     prompt: str
     answer: str  # Markdown: the lead sentence and the bullets (the seed's text for Chinese)
     note: str = ""  # Markdown: the editor's note section after the answer, heading included
+    translated_from: str = ""  # a translation: the stamp of the source it was checked against
     # line numbers of front matter keys and of the body, for error messages
     lines: dict[str, int] = field(default_factory=dict)
     # fields whose value was missing or of the wrong type (already reported)

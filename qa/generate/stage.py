@@ -16,7 +16,7 @@ from qa.generate.benchmark_tables import benchmark_markdown
 from qa.generate.cards import Card, render_cached
 from qa.generate.exports import planned_exports
 from qa.generate.fragments import Fragments
-from qa.generate.history import edit_url, last_changed
+from qa.generate.history import edit_url, last_changed, report_url
 from qa.generate.pages import QuestionContext, all_page, index_page, question_page
 from qa.generate.related import related_all
 from qa.generate.search_docs import search_documents
@@ -39,6 +39,7 @@ def planned_pages(
     """
     fragments = fragments if fragments is not None else Fragments()
     updated = last_changed(layout.root, layout.questions) if layout else {}
+    site = load_site(layout.mkdocs_yml) if layout else None
     pages: dict[str, str] = {}
     for lang in LANGUAGES:
         questions = catalog.in_language(lang)
@@ -55,6 +56,7 @@ def planned_pages(
                 example=examples.get(q.slug),
                 updated=updated.get(q.path),
                 edit_url=edit_url(layout.root, q.path) if layout else None,
+                report_url=report_url(q.number, lang, urls.question_url(site.url, lang, q.slug)) if site else None,
                 origin=catalog.origin(q),
             )
             pages[f"{lang}/{urls.question_source(q.slug)}"] = question_page(q, context, fragments)

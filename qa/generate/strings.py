@@ -50,6 +50,7 @@ class Strings:
     download_pdf: str
     last_updated: str
     edit_page: str
+    report_mistake: str
     question_page: str  # link from the all-questions page to a question's own page
     # the exports (qa.exports): llms.txt, llms-full.txt and the links between them
     exports_intro: str  # the paragraph under the summary of llms.txt and llms-full.txt
@@ -107,6 +108,7 @@ STRINGS: dict[str, Strings] = {
         download_pdf="下载 PDF（全部题目与答案）",
         last_updated="最后更新",
         edit_page="在 GitHub 上编辑此页",
+        report_mistake="报告错误",
         question_page="题目页",
         exports_intro=(
             "每道题一页：题目、答案、编者注（附论文或官方文档出处）和可运行的代码示例。"
@@ -164,6 +166,7 @@ STRINGS: dict[str, Strings] = {
         download_pdf="Download the PDF (all questions and answers)",
         last_updated="Last updated",
         edit_page="Edit this page on GitHub",
+        report_mistake="Report a mistake",
         question_page="Question page",
         exports_intro=(
             "One page per question: the question, its answer, an editor's note citing papers or official "
