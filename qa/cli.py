@@ -98,16 +98,18 @@ def cmd_urls(layout: Layout, args: argparse.Namespace) -> int:
 
 
 def cmd_bench(layout: Layout, args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
     from qa.generate.benchmark_tables import COLUMNS, benchmark_tables, readme_with_targets, table
-    from qa.tools.bench import as_record, bench, record
+    from qa.tools.bench import bench, record
 
     sizes = tuple(int(n) for n in args.sizes.split(","))
     print("\n".join(table(COLUMNS["en"], [])), flush=True)  # the header; rows print as runs finish
     runs = bench(layout, sizes)
     print()
-    print("\n".join(benchmark_tables("en", [as_record(r) for r in runs])))
+    print("\n".join(benchmark_tables("en", [asdict(r) for r in runs])))
     if args.record:
-        record(layout.content / "benchmark.json", runs, command=f"python -m qa bench --sizes {args.sizes} --record")
+        record(layout.content / "benchmark.json", runs, command=f"qa bench --sizes {args.sizes} --record")
         readme = layout.root / "README.md"
         updated = readme_with_targets(readme.read_text(encoding="utf-8"), layout.content / "benchmark.json")
         readme.write_text(updated, encoding="utf-8")
@@ -191,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     urls.add_argument("--update", action="store_true", help="append the URLs published now")
     urls.set_defaults(run=cmd_urls)
     bench = verbs.add_parser("bench", help="time the pipeline at several sizes, against a plain build")
-    bench.add_argument("--sizes", default="30,300,1000", help="questions per language, comma-separated")
+    bench.add_argument("--sizes", default="30,300,1020", help="questions per language, comma-separated")
     bench.add_argument("--record", action="store_true", help="write content/benchmark.json")
     bench.set_defaults(run=cmd_bench)
     verbs.add_parser("latency", help="time search results in Chromium on the built site/").set_defaults(run=cmd_latency)

@@ -50,7 +50,7 @@ def state(layout: Layout) -> dict[str, object]:
 
 
 def state_file(layout: Layout) -> Path:
-    return layout.build / "site-state.json"
+    return layout.build / "incremental-state.json"
 
 
 def can_build_dirty(layout: Layout, now: dict[str, object]) -> bool:

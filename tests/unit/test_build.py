@@ -163,6 +163,6 @@ def test_an_edit_changes_only_what_shows_it_and_equals_a_clean_build(project):
         "questions.json",
         "en/llm-inference-qa.en.pdf",
     }
-    (project / "build" / "site-state.json").unlink()  # the next build is a clean one
+    (project / "build" / "incremental-state.json").unlink()  # the next build is a clean one
     assert qa_build(project).returncode == 0
     assert fingerprint(project / "site") == after  # the dirty build made exactly the clean build's site
