@@ -29,6 +29,12 @@ def fragment(key: str) -> str:
     return FRAGMENT.format(key=key)
 
 
+# Counts a hand-written docs page may show, written `{{ questions }}`: the generator puts
+# the number in when it stages the page, so no count is ever written by hand.
+DOC_COUNTS = ("questions", "seed_questions", "site_questions", "problems")
+DOC_COUNT_PATTERN = r"\{\{\s*([a-z_]+)\s*\}\}"
+
+
 @dataclass(frozen=True)
 class Staged:
     """The build folder's generated parts, as both sides name them."""

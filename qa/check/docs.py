@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from qa.check.markup import LinkRules, _check, check_url
+from qa.contract import DOC_COUNT_PATTERN, DOC_COUNTS
 from qa.markdown import Found, scan, unclosed_fence
 from qa.model import LANGUAGES, Finding, quoted
 from qa.sources.frontmatter import read_source
@@ -55,6 +56,12 @@ def check_page(path: Path, root: Path, lang: str, folder: str, pages: set[str]) 
             yield Finding(path, line, f"field `{key}` must be a string — write it as plain text")
         elif key != "hide" and re.search(r"[<>&\"]", str(source.meta[key])):
             yield Finding(path, line, f"{key} is plain text: `{quoted(source.meta[key])}` has markup — remove it")
+    for number, line in enumerate(source.body.splitlines(), source.body_line):
+        for name in re.findall(DOC_COUNT_PATTERN, line):
+            if name not in DOC_COUNTS:
+                known = ", ".join(f"{{{{ {n} }}}}" for n in DOC_COUNTS)
+                message = f"`{{{{ {quoted(name)} }}}}` is not a count the site knows — use one of {known}"
+                yield Finding(path, number, message)
     fence = unclosed_fence(source.body, source.body_line)
     if fence is not None:
         yield Finding(path, fence, "code fence is not closed — add a closing ``` line")

@@ -7,10 +7,11 @@ cache see unchanged inputs as unchanged), and files no longer produced are remov
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
-from qa import urls
+from qa import contract, urls
 from qa.check.examples import Example
 from qa.generate.benchmark_tables import benchmark_markdown
 from qa.generate.cards import Card, render_cached
@@ -87,6 +88,18 @@ def redirect_map(catalog: Catalog) -> dict[str, str]:
     return links
 
 
+def doc_counts(catalog: Catalog) -> dict[str, int]:
+    """What `{{ name }}` in a docs page becomes."""
+    questions = catalog.in_language(LANGUAGES[0])
+    seed = sum(catalog.origin(q) == "seed" for q in questions)
+    return {
+        "questions": len(questions),
+        "seed_questions": seed,
+        "site_questions": len(questions) - seed,
+        "problems": len(getattr(catalog, "problems", []) or []),
+    }
+
+
 def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example]) -> list[Path]:
     """Write the staged docs folder; return the files that changed."""
     site = load_site(layout.mkdocs_yml)
@@ -117,9 +130,14 @@ def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example]) -> 
     for lang in LANGUAGES:
         docs = search_documents(catalog, lang)
         wanted[staged.search_documents(lang)] = json.dumps(docs, ensure_ascii=False).encode()
+    counts = doc_counts(catalog)
     for path in sorted(layout.docs.rglob("*")):
         if path.is_file():
-            wanted[target / path.relative_to(layout.docs)] = path.read_bytes()
+            data = path.read_bytes()
+            if path.suffix == ".md":  # counts are derived, never written by hand
+                text = re.sub(contract.DOC_COUNT_PATTERN, lambda m: str(counts[m[1]]), data.decode("utf-8"))
+                data = text.encode("utf-8")
+            wanted[target / path.relative_to(layout.docs)] = data
     changed: list[Path] = []
     for path, data in wanted.items():
         if not path.exists() or path.read_bytes() != data:
