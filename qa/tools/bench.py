@@ -67,6 +67,7 @@ plugins:
 markdown_extensions: [attr_list, md_in_html, tables, admonition, pymdownx.blocks.details,
   pymdownx.highlight, pymdownx.superfences, toc]
 """
+LINK_TO = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<slug>[a-z0-9-]+)\.md(?:#[a-z]+)?\)")
 COPY_MARK = {"zh": "（副本 {k}）", "en": " (copy {k})"}
 
 
@@ -96,7 +97,8 @@ def synthesize(root: Path, project: Layout, n: int) -> Layout:
             shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, root / part)
-    ignore = shutil.ignore_patterns("questions", "examples", "benchmark.json")
+    # the record of published URLs is this project's, not the synthesized one's
+    ignore = shutil.ignore_patterns("questions", "examples", "benchmark.json", "published-urls.txt")
     shutil.copytree(project.content, root / "content", ignore=ignore)
     layout = Layout(root=root)
     real = {lang: sorted((project.questions / lang).glob("*.md")) for lang in LANGUAGES}
@@ -121,6 +123,14 @@ def synthesize(root: Path, project: Layout, n: int) -> Layout:
             code = example.read_text(encoding="utf-8")
             layout.examples.mkdir(parents=True, exist_ok=True)
             (layout.examples / name).write_text(code + (f"\n# copy {number}\n" if copy else ""), encoding="utf-8")
+    if n < count:  # fewer questions than the real ones: a link to one left out becomes its text
+        kept = {
+            re.search(r"^slug: (.+)$", p.read_text(encoding="utf-8"), re.M)[1] for p in layout.questions.rglob("*.md")
+        }
+        for path in layout.questions.rglob("*.md"):
+            text = path.read_text(encoding="utf-8")
+            text = LINK_TO.sub(lambda m: m[0] if m["slug"] in kept else m["text"], text)
+            path.write_text(text, encoding="utf-8")
     restamp(layout, range(1, n + 1))
     return layout
 
