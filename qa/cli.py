@@ -117,6 +117,13 @@ def cmd_bench(layout: Layout, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_preview_latency(layout: Layout, args: argparse.Namespace) -> int:
+    from qa.tools.preview_latency import main as measure_preview
+
+    measure_preview(layout, tuple(int(n) for n in args.sizes.split(",")))
+    return 0
+
+
 def cmd_latency(layout: Layout, args: argparse.Namespace) -> int:
     from qa.tools.latency import measure, report
 
@@ -197,6 +204,9 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--record", action="store_true", help="write content/benchmark.json")
     bench.set_defaults(run=cmd_bench)
     verbs.add_parser("latency", help="time search results in Chromium on the built site/").set_defaults(run=cmd_latency)
+    preview = verbs.add_parser("preview-latency", help="time save → reloaded page in the live preview")
+    preview.add_argument("--sizes", default="30,1020", help="questions per language, comma-separated")
+    preview.set_defaults(run=cmd_preview_latency)
     new = verbs.add_parser("new", help="write a new question's sources and example, ready to fill in")
     new.add_argument("slug", help="English kebab-case, part of the URL for ever")
     new.add_argument("--topic", required=True, help="an id of content/topics.yml")
