@@ -17,12 +17,15 @@ import minify_html
 
 from qa.plugin import csp, material
 
-# Pygments wraps every token in a <span>, names, whitespace and punctuation
-# included, which the theme draws in (nearly) the default text colour: those three
-# kinds are most of the spans of an example.  Unwrapping them keeps question pages
-# under the page-weight budget and changes nothing a reader sees except that
-# punctuation takes the text colour.
-PLAIN_TOKEN = re.compile(r'<span class="(?:n|w|p)">([^<]*)</span>')
+# Pygments wraps every token in a <span>.  Code keeps the colours that help reading it —
+# keywords, strings, comments, the names being defined — and the other tokens (names,
+# whitespace, punctuation, operators, numbers, builtins) take the text colour, as do an
+# f-string's pieces, written as one string.  An example's code is half a long question
+# page; this roughly halves its markup (the page-weight budget).
+PLAIN_TOKEN = re.compile(r'<span class="(?:n|w|p|o|mi|mf|mh|il|nb|bp|vm|fm|nn)">([^<]*)</span>')
+STRING_PIECE = r'<span class="(?:s1|s2|sa|si|se|sb|sh)">[^<]*</span>'
+STRING_RUN = re.compile(rf"(?:{STRING_PIECE}){{2,}}")
+PIECE_TEXT = re.compile(r"<span[^>]*>([^<]*)</span>")
 
 MINIFY = MappingProxyType(
     {
@@ -45,7 +48,10 @@ class PageFacts:
 
 def lean_code(content: str) -> str:
     """On a page's content HTML (before the theme wraps it)."""
-    return PLAIN_TOKEN.sub(r"\1", content) if 'class="highlight"' in content else content
+    if 'class="highlight"' not in content:
+        return content
+    content = PLAIN_TOKEN.sub(r"\1", content)
+    return STRING_RUN.sub(lambda m: '<span class="s2">' + "".join(PIECE_TEXT.findall(m[0])) + "</span>", content)
 
 
 def name_search_dialog(html: str, facts: PageFacts) -> str:
