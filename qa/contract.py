@@ -29,6 +29,10 @@ def fragment(key: str) -> str:
     return FRAGMENT.format(key=key)
 
 
+# Each question of the all-questions page is one <section> of this class: the PDF step
+# prints the page in parts of a few questions, and reprints only the parts that changed.
+PRINT_PART = "qa-print-part"
+
 # Counts a hand-written docs page may show, written `{{ questions }}`: the generator puts
 # the number in when it stages the page, so no count is ever written by hand.
 DOC_COUNTS = ("questions", "seed_questions", "site_questions", "problems")

@@ -181,6 +181,9 @@ def all_page(lang: str, catalog: Catalog, fragments: Fragments) -> str:
             key=f"all:{q.slug}",
         )
         out += [
+            # one question, one part of the printed PDF (qa.publish.pdf reprints only changed parts)
+            f'<section class="{contract.PRINT_PART}" data-slug="{q.slug}">',
+            "",
             f'<h2 id="{q.slug}">{q.number}. {inline_html(q.title)}{_permalink(q.slug)}</h2>',
             "",
             f'<p class="qa-meta">{s.topic}{s.colon}{_a(f"../questions/#{topic.id}", topic.labels[lang])} · '
@@ -191,7 +194,7 @@ def all_page(lang: str, catalog: Catalog, fragments: Fragments) -> str:
             "",
             *answer_block(q, fragments, place, ids["answer"], ids["note"], note_level=3),
         ]
-        out += [self_test(q), ""]
+        out += [self_test(q), "", "</section>", ""]
     return "\n".join(out)
 
 

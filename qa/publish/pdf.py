@@ -2,16 +2,26 @@
 
 The PDF is what a reader gets from the browser's own "Print": the page is served
 the way GitHub Pages serves it, `beforeprint` runs (Material opens every answer,
-qa.js writes each link's address) and the print stylesheet applies.  A PDF is
-reprinted only when the page or the site's styles and scripts changed.
+qa.js writes each link's address) and the print stylesheet applies.
+
+The page is printed in parts — its preamble, then PART questions at a time (each
+question is a <section> of class qa.contract.PRINT_PART) — with the rest of the page
+hidden, and the parts are joined into the book (pypdf, with their bookmarks).  Each
+part is cached by a hash of its own HTML and of the site's CSS and JavaScript, so an
+edit to one question reprints one part, not the book.  Page numbers are the PDF
+reader's: a part cannot know where the pages before it end.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
+from pypdf import PdfWriter
+
+from qa.contract import PRINT_PART
 from qa.model import DEFAULT_LANGUAGE, LANGUAGES
 from qa.publish.chromium import launch
 from qa.publish.pdf_unicode import fix_pdf
@@ -20,10 +30,9 @@ from qa.urls import language_dir, pdf_name
 
 ALL_PAGE = "all/index.html"
 STYLE_SUFFIXES = (".css", ".js")
-FOOTER = '<div style="width:100%;font-size:8px;text-align:center;color:#666"><span class="pageNumber"></span></div>'
-
-
-PRINTER = "pdf-2"  # bump when the printing itself changes (options, the text-layer fix)
+PART = 20  # questions per printed part
+PRINTER = "pdf-3"  # bump when the printing itself changes (options, parts, the text-layer fix)
+PART_START = re.compile(rf'<section class="?{PRINT_PART}"?[^>]*>')
 
 
 def styles_digest(site: Path) -> bytes:
@@ -36,41 +45,86 @@ def styles_digest(site: Path) -> bytes:
     return digest.digest()
 
 
-def print_key(site: Path, lang: str, styles: bytes) -> str:
-    """Hash of what the printed PDF depends on: the page and the site's styles and scripts."""
-    return hashlib.sha256(styles + (language_dir(site, lang) / ALL_PAGE).read_bytes()).hexdigest()
+def parts(html: str) -> list[tuple[int, int, str]]:
+    """The page's printed parts: (first section, end section, the HTML they print).  The
+    first part is the preamble (everything outside the sections: title and introduction)."""
+    article = html[html.index("<article") : html.index("</article>")] if "<article" in html else html
+    starts = [m.start() for m in PART_START.finditer(article)]
+    # a section holds sections of its own (the note): each part runs to where the next begins
+    sections = [article[a:b] for a, b in zip(starts, [*starts[1:], len(article)], strict=True)]
+    preamble = article[: starts[0]] if starts else article
+    out = [(0, 0, preamble)]
+    for start in range(0, len(sections), PART):
+        out.append((start, min(start + PART, len(sections)), "".join(sections[start : start + PART])))
+    return out
 
 
 def print_pdfs(site: Path, base: str, cache: Path) -> list[Path]:
     """Write <language root>/llm-inference-qa.<lang>.pdf for every language; return them."""
     cache.mkdir(parents=True, exist_ok=True)
     styles = styles_digest(site)
-    wanted = {
-        lang: (language_dir(site, lang) / pdf_name(lang), cache / f"{print_key(site, lang, styles)}.pdf")
-        for lang in LANGUAGES
-    }
-    missing = [lang for lang, (_, cached) in wanted.items() if not cached.exists()]
-    if missing:
-        _print(site, base, {lang: wanted[lang][1] for lang in missing})
-    for target, cached in wanted.values():
-        shutil.copyfile(cached, target)
-    current = {cached for _, cached in wanted.values()}
-    for old in cache.glob("*.pdf"):  # the cache holds the current PDFs only
+    books: dict[str, tuple[Path, list[Path]]] = {}
+    jobs: dict[str, list[tuple[int, int, Path]]] = {}
+    for lang in LANGUAGES:
+        page = (language_dir(site, lang) / ALL_PAGE).read_text(encoding="utf-8")
+        files = []
+        for first, end, part_html in parts(page):
+            key = hashlib.sha256(styles + f"{lang}\0{first}\0{end}\0".encode() + part_html.encode()).hexdigest()
+            files.append(cache / f"part-{key[:32]}.pdf")
+            if not files[-1].exists():
+                jobs.setdefault(lang, []).append((first, end, files[-1]))
+        book_key = hashlib.sha256("".join(f.name for f in files).encode()).hexdigest()[:32]
+        books[lang] = (cache / f"book-{lang}-{book_key}.pdf", files)
+    if jobs:
+        _print_parts(site, base, jobs)
+    for lang, (book, files) in books.items():
+        if not book.exists():
+            join(files, book)
+        shutil.copyfile(book, language_dir(site, lang) / pdf_name(lang))
+    current = {book for book, _ in books.values()} | {f for _, files in books.values() for f in files}
+    for old in cache.glob("*.pdf"):  # the cache holds the current books and their parts only
         if old not in current:
             old.unlink()
-    return [target for target, _ in wanted.values()]
+    return [language_dir(site, lang) / pdf_name(lang) for lang in LANGUAGES]
+
+
+def join(files: list[Path], book: Path) -> None:
+    """The parts, in order, as one PDF with every part's bookmarks."""
+    writer = PdfWriter()
+    for path in files:
+        writer.append(str(path), import_outline=True)
+    partial = book.with_suffix(".part")
+    with partial.open("wb") as out:
+        writer.write(out)
+    partial.rename(book)  # a cache entry is complete or absent
+
+
+# Shows the preamble (for the first part) or the sections [first, end) of the page.
+SHOW_PART = f"""([first, end]) => {{
+  const sections = [...document.querySelectorAll('section.{PRINT_PART}')];
+  const article = document.querySelector('article');
+  for (const child of article.children)
+    if (!child.matches('section.{PRINT_PART}')) child.style.display = end === 0 ? '' : 'none';
+  sections.forEach((s, i) => {{ s.style.display = (i >= first && i < end) ? '' : 'none'; }});
+}}"""
 
 
 def _print(site: Path, base: str, targets: dict[str, Path]) -> list[str]:
-    """Print each language's page to its target; return the requests aborted (any outside the site)."""
+    """Print each language's page whole (a page without parts); return the requests aborted."""
+    return _print_parts(site, base, {lang: [(-1, -1, target)] for lang, target in targets.items()})
+
+
+def _print_parts(site: Path, base: str, jobs: dict[str, list[tuple[int, int, Path]]]) -> list[str]:
+    """Print each job's part of its language's page (first = -1: the whole page); return
+    the requests aborted (any outside the site)."""
     from playwright.sync_api import sync_playwright
 
     server, url = serve_in_thread(site, base)
+    aborted: list[str] = []
     try:
         with sync_playwright() as playwright:
             browser = launch(playwright)
             context = browser.new_context(color_scheme="light", base_url=url, service_workers="block")
-            aborted: list[str] = []
 
             def only_the_site(route) -> None:
                 """The printer loads the local site and nothing else (a page may not make it fetch)."""
@@ -82,25 +136,25 @@ def _print(site: Path, base: str, targets: dict[str, Path]) -> list[str]:
 
             context.route("**/*", only_the_site)
             page = context.new_page()
-            for lang, target in targets.items():
+            for lang, parts_to_print in jobs.items():
                 path = ALL_PAGE if lang == DEFAULT_LANGUAGE else f"{lang}/{ALL_PAGE}"
                 page.goto(path.removesuffix("index.html"), wait_until="load")
                 page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
                 page.wait_for_function("[...document.querySelectorAll('.md-content details')].every(d => d.open)")
-                partial = target.with_suffix(".part")
-                page.pdf(
-                    path=partial,
-                    format="A4",
-                    print_background=True,
-                    margin={"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"},
-                    display_header_footer=True,
-                    header_template="<span></span>",
-                    footer_template=FOOTER,
-                    outline=True,  # PDF bookmarks from the headings
-                    tagged=True,
-                )
-                fix_pdf(partial)  # Chinese text that copies and searches as it reads
-                partial.rename(target)  # a cache entry is complete or absent
+                for first, end, target in parts_to_print:
+                    if first >= 0:
+                        page.evaluate(SHOW_PART, [first, end])
+                    partial = target.with_suffix(".part")
+                    page.pdf(
+                        path=partial,
+                        format="A4",
+                        print_background=True,
+                        margin={"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"},
+                        outline=True,  # PDF bookmarks from the headings
+                        tagged=True,
+                    )
+                    fix_pdf(partial)  # Chinese text that copies and searches as it reads
+                    partial.rename(target)  # a cache entry is complete or absent
             browser.close()
     finally:
         server.shutdown()
