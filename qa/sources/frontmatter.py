@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -141,7 +142,7 @@ def set_field(path: Path, key: str, value: str) -> None:
     as its last field; the rest of the file is left byte for byte."""
     lines = path.read_text(encoding="utf-8").split("\n")
     end = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
-    entry = f"{key}: {value}"
+    entry = f"{key}: {json.dumps(value, ensure_ascii=False)}"  # quoted: a hash of digits stays a string
     for i in range(1, end):
         if lines[i].startswith(f"{key}:"):
             lines[i] = entry
