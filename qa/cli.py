@@ -54,7 +54,8 @@ def cmd_generate(layout: Layout, args: argparse.Namespace) -> int:
     checked = check_project(layout)
     if _report(layout, checked.problems):
         return 1
-    changed = generate(checked.catalog, layout, checked.examples)
+    assert checked.presets is not None  # no problem was found, so the presets were read
+    changed = generate(checked.catalog, layout, checked.examples, checked.presets)
     print(f"build/docs staged ({len(changed)} file(s) changed).")
     return 0
 

@@ -70,6 +70,11 @@ def problem_short_path(number: int) -> str:
     return f"p/{number}/"
 
 
+def calculator_path() -> str:
+    """The KV-cache and GPU-memory calculator (qa.generate.calculator)."""
+    return CALCULATOR + "/"
+
+
 def card_path(name: str) -> str:
     """A preview card (a question's slug, or 'home'), relative to the language root."""
     return f"assets/cards/{name}.png"
@@ -98,7 +103,7 @@ def published_urls(catalog: Catalog) -> list[str]:
     for lang in LANGUAGES:
         root = language_prefix(lang)
         found += [root, root + INDEX, root + ALL, root + pdf_name(lang)]
-        found += [root + LLMS, root + LLMS_FULL]
+        found += [root + LLMS, root + LLMS_FULL, root + calculator_path()]
         for q in catalog.in_language(lang):
             page = root + question_path(q.slug)
             found += [

@@ -13,6 +13,8 @@ from pathlib import Path
 from qa import urls
 from qa.check.examples import Example
 from qa.generate.benchmark_tables import benchmark_markdown
+from qa.generate.calculator import planned_pages as calculator_pages
+from qa.generate.calculator import search_document as calculator_search_document
 from qa.generate.cards import Card, render_cached
 from qa.generate.exports import planned_exports
 from qa.generate.fragments import Fragments
@@ -24,6 +26,7 @@ from qa.generate.strings import STRINGS
 from qa.layout import Layout
 from qa.model import LANGUAGES, Catalog
 from qa.site import Site, load_site
+from qa.sources.presets import Presets
 
 
 def planned_pages(
@@ -85,8 +88,9 @@ def redirect_map(catalog: Catalog) -> dict[str, str]:
     return links
 
 
-def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example]) -> list[Path]:
-    """Write the staged docs folder; return the files that changed."""
+def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example], presets: Presets) -> list[Path]:
+    """Write the staged docs folder; return the files that changed.  `presets`: the
+    calculator's (tools/calculator/ in every language)."""
     site = load_site(layout.mkdocs_yml)
     target = layout.staged_docs
     staged = layout.staged
@@ -94,6 +98,8 @@ def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example]) -> 
     wanted: dict[Path, bytes] = {
         target / rel: text.encode("utf-8") for rel, text in planned_pages(catalog, examples, layout, fragments).items()
     }
+    for rel, text in calculator_pages(presets):
+        wanted[target / rel] = text.encode("utf-8")
     kept: set[Path] = set()  # staged fragments still used, left as they are
     for key, html in fragments.wanted.items():
         if html is None:
@@ -113,7 +119,7 @@ def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example]) -> 
     for rel, data in planned_exports(catalog, site).items():  # llms.txt, llms-full.txt, questions.json
         wanted[target / rel] = data
     for lang in LANGUAGES:
-        docs = search_documents(catalog, lang)
+        docs = search_documents(catalog, lang) + [calculator_search_document(lang)]
         wanted[staged.search_documents(lang)] = json.dumps(docs, ensure_ascii=False).encode()
     for path in sorted(layout.docs.rglob("*")):
         if path.is_file():

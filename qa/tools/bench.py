@@ -25,7 +25,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from qa.check.catalog import load_catalog
+from qa.check.catalog import load_content
 from qa.check.examples import load_examples
 from qa.generate.benchmark_tables import run_cells, table_row
 from qa.generate.stage import generate
@@ -39,7 +39,7 @@ from qa.urls import language_dir
 SIZES = (30, 300, 1000)
 CACHED_REPEATS = 3
 MACHINERY = ("mkdocs.yml", "overrides", "docs")  # the qa package itself is installed
-CONTENT = ("topics.yml", "difficulty.yml", "search", "examples")
+CONTENT = ("topics.yml", "difficulty.yml", "search", "examples", "calculator")
 PLAIN_CONFIG = """\
 site_name: plain
 site_url: https://example.github.io/plain/
@@ -122,14 +122,14 @@ def timed(seconds: dict[str, float], stage: str, action):
 
 def build_ours(layout: Layout, n: int, kind: str) -> Run:
     run = Run(n, kind)
-    catalog, problems = timed(run.seconds, "validate", lambda: load_catalog(layout))
-    assert not problems, problems[:3]
+    catalog, presets, problems = timed(run.seconds, "validate", lambda: load_content(layout))
+    assert not problems and presets is not None, problems[:3]
     slugs = {q.slug for q in catalog.questions}
     examples, problems = timed(
         run.seconds, "examples", lambda: load_examples(layout.examples, slugs, layout.cache / "examples")
     )
     assert not problems, problems[:3]
-    timed(run.seconds, "generate", lambda: generate(catalog, layout, examples))
+    timed(run.seconds, "generate", lambda: generate(catalog, layout, examples, presets))
     timings = layout.staged.timings  # the plugin appends each language's build time
     timings.unlink(missing_ok=True)
     site = layout.build / "bench-site"
