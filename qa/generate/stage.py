@@ -1,4 +1,4 @@
-"""Stage the MkDocs docs folder: authored pages copied, question pages and exports generated.
+"""Stage the MkDocs docs folder: authored pages copied, question pages, the calculator and exports generated.
 
 Only files whose content changed are rewritten (so MkDocs and the preview-image
 cache see unchanged inputs as unchanged), and files no longer produced are removed.

@@ -308,7 +308,8 @@ def test_home_and_index_link_the_calculator(page, path):
 
 
 def test_question_links_prefill_the_calculator(page, presets):
-    page.goto("en/questions/reduce-memory-footprint/")
+    page.goto("en/questions/reduce-memory-footprint/#note")  # the note is folded with the answer: #note opens it
+    page.wait_for_function("() => document.getElementById('answer').open")
     link = page.locator("#note ~ p a[href*='tools/calculator/']").first
     href = link.get_attribute("href")
     link.click()
