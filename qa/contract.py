@@ -16,6 +16,7 @@ META_DESCRIPTION = "description"  # HTML-safe text
 META_CARD = "card"  # the page's preview card, relative to its language root
 META_NUMBER = "qa_number"  # set on question pages only
 META_ALL = "qa_all"  # set on the all-questions page only
+META_GENERATED = "qa_generated"  # set on every generated page: the others are hand-written docs pages
 
 
 # Where a rendered fragment of authored HTML goes (qa.generate.render writes the fragment,
@@ -26,6 +27,12 @@ FRAGMENT_PATTERN = r"<!-- qa-fragment ([0-9a-f]{32}) -->"
 
 def fragment(key: str) -> str:
     return FRAGMENT.format(key=key)
+
+
+# Counts a hand-written docs page may show, written `{{ questions }}`: the generator puts
+# the number in when it stages the page, so no count is ever written by hand.
+DOC_COUNTS = ("questions", "seed_questions", "site_questions", "problems")
+DOC_COUNT_PATTERN = r"\{\{\s*([a-z_]+)\s*\}\}"
 
 
 @dataclass(frozen=True)
@@ -64,5 +71,9 @@ class Staged:
         return self.build / "snippets"
 
     @property
-    def timings(self) -> Path:  # one JSON line per language build, for the benchmark
+    def timings(self) -> Path:  # one JSON line per language's MkDocs build (the plugin), for the benchmark
         return self.build / "timings.jsonl"
+
+    @property
+    def stages(self) -> Path:  # one JSON line per stage of `qa build` (qa.publish.timings)
+        return self.build / "stages.jsonl"

@@ -161,13 +161,15 @@ def scan(text: str, first_line: int = 1) -> list[Found]:
     for m in TAG.finditer(masked):
         if _inside(m.start(), taken):
             continue
-        attrs = tuple((a["name"].lower(), _unquote(a["value"] or "")) for a in ATTRIBUTE.finditer(m["attrs"]))
-        # an attribute's line: where its name is (an event handler may sit on the tag's next line)
-        found.append((m.start(), Found(line_at(m.start()), "tag", m["close"] + m["name"].lower(), attrs)))
+        # an attribute is reported on its own line (an event handler may sit on the tag's next line)
+        same_line: list[tuple[str, str]] = []
         for a in ATTRIBUTE.finditer(m["attrs"]):
-            at = m.start("attrs") + a.start()
-            if line_at(at) != line_at(m.start()):
-                found.append((at, Found(line_at(at), "attribute", a["name"].lower(), ((a["name"].lower(), ""),))))
+            at, name = m.start("attrs") + a.start(), a["name"].lower()
+            if line_at(at) == line_at(m.start()):
+                same_line.append((name, _unquote(a["value"] or "")))
+            else:
+                found.append((at, Found(line_at(at), "attribute", name, ((name, ""),))))
+        found.append((m.start(), Found(line_at(m.start()), "tag", m["close"] + m["name"].lower(), tuple(same_line))))
     for m in INLINE_LINK.finditer(masked):
         kind = "image" if m["image"] else "link"
         found.append((m.start(), Found(line_at(m.start()), kind, m["target"].strip("<>"))))
@@ -191,3 +193,20 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
 
 def _unquote(value: str) -> str:
     return value[1:-1] if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'" else value
+
+
+def neutralize_html(text: str, allowed: tuple[str, ...] = ()) -> str:
+    """Markdown with every raw HTML tag and comment outside code written as text (`&lt;`),
+    except the tags in `allowed`: what the Markdown exports do with HTML a source may not
+    hold (the validator reports it; this is the exports' second wall)."""
+    masked = code_mask(text)
+    out, last = [], 0
+    for m in re.finditer(r"<(?=[A-Za-z/!?])", masked):
+        tag = TAG.match(masked, m.start())
+        if tag and not tag["close"] and tag["name"].lower() in allowed and not tag["attrs"].strip():
+            continue
+        if tag and tag["close"] and tag["name"].lower() in allowed:
+            continue
+        out += [text[last : m.start()], "&lt;"]
+        last = m.start() + 1
+    return "".join(out) + text[last:]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,10 +30,15 @@ class Finding:
     def render(self, root: Path | None = None) -> str:
         shown = self.path
         if root is not None:
+            # where the file is named, not where a symbolic link leads
+            absolute, base = Path(os.path.abspath(self.path)), Path(os.path.abspath(root))
             try:
-                shown = self.path.resolve().relative_to(root.resolve())
+                shown = absolute.relative_to(base)
             except ValueError:
-                pass
+                try:
+                    shown = self.path.resolve().relative_to(root.resolve())
+                except ValueError:
+                    pass
         return f"{shown.as_posix()}:{self.line}: {self.message}"
 
 
@@ -65,6 +71,7 @@ class Question:
     prompt: str
     answer: str  # Markdown: the lead sentence and the bullets (the seed's text for Chinese)
     note: str = ""  # Markdown: the editor's note section after the answer, heading included
+    translated_from: str = ""  # a translation: the stamp of the source it was checked against
     # line numbers of front matter keys and of the body, for error messages
     lines: dict[str, int] = field(default_factory=dict)
     # fields whose value was missing or of the wrong type (already reported)

@@ -28,6 +28,7 @@ LLMS = "llms.txt"
 LLMS_FULL = "llms-full.txt"
 DATASET = "questions.json"  # language-neutral: at the site root only
 SCHEMA = "questions.schema.json"
+REDIRECT_SCRIPT = "assets/javascripts/qa-redirect.js"  # the short links' redirect, at the site root
 SEARCH_DOCUMENTS = "search/documents.json"  # a language's search index, fetched on first search
 SEARCH_STUB = "search/search_index.json"  # what Material's page script fetches on every load: kept empty
 
@@ -78,6 +79,22 @@ def calculator_path() -> str:
 def card_path(name: str) -> str:
     """A preview card (a question's slug, or 'home'), relative to the language root."""
     return f"assets/cards/{name}.png"
+
+
+# Where the generated pages are staged, relative to a language's docs folder (their
+# URLs follow from these: `questions/<slug>.md` is published as `questions/<slug>/`).
+INDEX_SOURCE = "questions/index.md"
+ALL_SOURCE = "all.md"
+CALCULATOR_SOURCE = "tools/calculator.md"  # CALCULATOR below, staged as Markdown
+
+
+def question_source(slug: str) -> str:
+    return f"questions/{slug}.md"
+
+
+def generated_sources(slugs: list[str]) -> set[str]:
+    """The generated pages of a language with these question slugs (the pages docs may link)."""
+    return {INDEX_SOURCE, ALL_SOURCE, CALCULATOR_SOURCE, *(question_source(slug) for slug in slugs)}
 
 
 def pdf_name(lang: str) -> str:

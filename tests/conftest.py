@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from qa.check.catalog import load_content
-from qa.check.examples import load_examples
+from qa.check.project import check_project
 from qa.generate.stage import generate
 from qa.layout import Layout
 from qa.model import Catalog
@@ -47,9 +47,10 @@ def presets(content: tuple[Catalog, Presets]) -> Presets:
 def built_site(layout: Layout, catalog: Catalog, presets: Presets, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Generate, then build (`mkdocs build --strict` and the PDFs) into a temporary folder;
     site/ is left alone."""
-    examples, problems = load_examples(layout.examples, {q.slug for q in catalog.questions}, layout.cache / "examples")
-    assert problems == []
-    generate(catalog, layout, examples, presets)
+    checked = check_project(layout)
+    assert checked.problems == [], [p.render(ROOT) for p in checked.problems]
+    assert checked.presets is not None
+    generate(checked.catalog, layout, checked.examples, checked.presets)
     site = tmp_path_factory.mktemp("site")
     shutil.rmtree(site)
     assert build_into(layout, site) == 0, "the build failed"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from qa.check.published import check_published
 from qa.check.rules import validate
 from qa.check.seed import check_seed_text
+from qa.check.translation import check_translations
 from qa.layout import Layout
 from qa.model import Catalog, Finding
 from qa.sources.presets import Presets, load_presets
@@ -28,6 +29,7 @@ def load_content(layout: Layout) -> tuple[Catalog, Presets | None, list[Finding]
     seed, found = load_seed(layout.seed_file)
     problems += found
     problems += check_seed_text(questions, seed, layout.seed_file)
+    problems += check_translations(questions)
     slugs = {q.slug for q in questions}
     redirects, found = load_redirects(layout.redirects_file, slugs, layout.root)
     catalog = Catalog(topics, levels, questions, redirects, frozenset(s.number for s in seed))

@@ -19,7 +19,9 @@ from pathlib import Path
 from qa.check import sandbox
 from qa.model import Finding, quoted
 from qa.sources.files import read_text
+from qa.sources.scaffold import PLACEHOLDER
 
+STUB = PLACEHOLDER["en"]  # what `qa new` writes into an example
 # Bump when what the sandbox allows changes: every example runs again.
 SANDBOX_RULES = "sandbox-1"
 
@@ -54,7 +56,10 @@ def load_examples(
             continue
         code, found = read_text(path, root)
         problems += found
-        if code is not None:
+        stub = None if code is None else next((n for n, line in enumerate(code.splitlines(), 1) if STUB in line), None)
+        if stub is not None:
+            problems.append(Finding(path, stub, "example is still the stub `qa new` wrote — write the example"))
+        elif code is not None:
             sources[slug] = (path, code)
     missing = {slug: path for slug, (path, code) in sources.items() if not (cache / f"{_cache_key(code)}.out").exists()}
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:  # each runs in its own process

@@ -12,6 +12,7 @@ from qa.check.markup import LinkRules, check_body, check_plain_text
 from qa.model import DEFAULT_LANGUAGE, LANGUAGES, Finding, Label, Question
 from qa.sources.presets import Presets
 from qa.sources.questions import NOTE_HEADING
+from qa.sources.scaffold import PLACEHOLDER
 from qa.urls import KEBAB, QUESTIONS
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
@@ -175,7 +176,18 @@ def check_set(questions: list[Question], unknown: set[str]) -> Iterator[Finding]
                     )
 
 
-FILE_RULES: tuple[FileRule, ...] = (check_identity, check_text, check_note)
+def check_placeholders(q: Question, _: Vocabulary) -> Iterator[Finding]:
+    """What `qa new` wrote to be filled in, each place reported until it is."""
+    placeholder = PLACEHOLDER.get(q.lang, "")
+    for key in ("title", "prompt"):
+        if placeholder in getattr(q, key):
+            yield Finding(q.path, q.line_of(key), f"{key} is still the placeholder ({placeholder}) — write the {key}")
+    for number, line in body_lines(q):
+        if placeholder in line:
+            yield Finding(q.path, number, f"placeholder ({placeholder}) left — fill this line in")
+
+
+FILE_RULES: tuple[FileRule, ...] = (check_identity, check_text, check_note, check_placeholders)
 
 
 def validate(

@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from qa import urls
+from qa.check.markup import RAW_TAGS
 from qa.generate.strings import STRINGS
 from qa.markdown import (
     ATTR_LIST,
@@ -30,6 +31,7 @@ from qa.markdown import (
     in_code_span,
     is_relative,
     markdown_lines,
+    neutralize_html,
     rewrite_links,
 )
 from qa.model import DEFAULT_LANGUAGE, LANGUAGES, Catalog, Question
@@ -37,6 +39,11 @@ from qa.site import Site
 from qa.sources.questions import note_body
 
 SCHEMA_FILE = Path(__file__).with_name(urls.SCHEMA)
+
+
+def plain(text: str) -> str:
+    """A plain-text field (a title, a prompt) inside a Markdown export: markup stays text."""
+    return neutralize_html(text)
 
 
 def link_text(text: str) -> str:
@@ -120,7 +127,7 @@ def portable_markdown(markdown: str, site: str, q: Question) -> str:
 
 @cache  # llms-full.txt and questions.json both need every answer and note
 def _portable(markdown: str, root: str, own_page: str) -> str:
-    return _absolute_links(strip_mkdocs_syntax(markdown), root, own_page)
+    return neutralize_html(_absolute_links(strip_mkdocs_syntax(markdown), root, own_page), RAW_TAGS)
 
 
 def demote_headings(markdown: str) -> str:
@@ -140,7 +147,10 @@ def llms_txt(catalog: Catalog, lang: str, site: Site) -> str:
         mine = [q for q in questions if q.topic == topic.id]
         if mine:
             out += [f"## {topic.labels[lang]}", ""]
-            out += [f"- [{link_text(f'{q.number}. {q.title}')}]({page_url(site.url, q)}): {q.prompt}" for q in mine]
+            out += [
+                f"- [{link_text(f'{q.number}. {plain(q.title)}')}]({page_url(site.url, q)}): {plain(q.prompt)}"
+                for q in mine
+            ]
             out.append("")
     out += [
         "## Optional",  # the convention's name for links a reader with little context may skip
@@ -158,13 +168,13 @@ def llms_full_txt(catalog: Catalog, lang: str, site: Site) -> str:
     out = [f"# {site.names[lang]}", "", f"> {site.descriptions[lang]}", "", s.exports_intro, ""]
     for q in catalog.in_language(lang):
         out += [
-            f"## {q.number}. {q.title}",
+            f"## {q.number}. {plain(q.title)}",
             "",
             f"- {s.topic}{s.colon}{catalog.topic(q).labels[lang]}",
             f"- {s.difficulty}{s.colon}{catalog.level(q).labels[lang]}",
             f"- {s.page_label}{s.colon}<{page_url(site.url, q)}>",
             "",
-            f"**{s.prompt}** {q.prompt}",
+            f"**{s.prompt}** {plain(q.prompt)}",
             "",
             f"### {s.answer}",
             "",

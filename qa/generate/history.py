@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 from pathlib import Path
+from urllib.parse import urlencode
 
 DEFAULT_REPO_URL = "https://github.com/miaotui/llm-inference-qa"
 BRANCH = "main"
@@ -20,6 +21,17 @@ def repo_url() -> str:
     """The repository's web address: GitHub Actions names it; else the default."""
     server, repository = os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY")
     return f"{server}/{repository}" if server and repository else DEFAULT_REPO_URL
+
+
+def report_url(number: int, lang: str, page: str, kind: str = "question") -> str:
+    """A new issue on GitHub, prefilled: the correction template, the question's number,
+    language and address."""
+    title = f"Correction: {kind} {number} ({lang})"
+    body = (
+        f"{kind.capitalize()}: {number}\nLanguage: {lang}\nPage: {page}\n\nWhat is wrong, and a source for the fix:\n"
+    )
+    query = urlencode({"template": "correction.yml", "title": title, "body": body})
+    return f"{repo_url()}/issues/new?{query}"
 
 
 def edit_url(root: Path, source: Path) -> str:

@@ -29,6 +29,7 @@ class QuestionContext:
     example: Example | None
     updated: str | None = None  # date of the source's last commit, if known
     edit_url: str | None = None  # where to edit the source
+    report_url: str | None = None  # where a reader reports a mistake (a prefilled GitHub issue)
     origin: str = "site"  # 'seed' (the seed article) or 'site' (added by this site)
 
 
@@ -87,6 +88,8 @@ def page_history(lang: str, context: QuestionContext) -> list[str]:
         items.append(f'{s.last_updated}{s.colon}<time datetime="{context.updated}">{context.updated}</time>')
     if context.edit_url:
         items.append(f'<a href="{html.escape(context.edit_url)}">{s.edit_page}</a>')
+    if context.report_url:
+        items.append(f'<a class="qa-report" href="{html.escape(context.report_url)}">{s.report_mistake}</a>')
     return [f'<p class="qa-history">{" · ".join(items)}</p>', ""] if items else []
 
 
@@ -340,6 +343,8 @@ def progress_bar(lang: str, total: int) -> str:
 
 
 def _front_matter(meta: dict[str, object]) -> str:
+    """A generated page's front matter (marked generated: the plugin trusts its HTML)."""
+    meta = {**meta, contract.META_GENERATED: True}
     # JSON is valid YAML and needs no escaping rules of its own
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n"

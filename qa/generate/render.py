@@ -26,7 +26,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from qa import urls
-from qa.generate.sanitize import sanitize
+from qa.sanitize import sanitize
 
 # Bump when the rendering changes what it makes from the same source: every fragment
 # key changes, so every fragment is rendered again.

@@ -7,10 +7,11 @@ cache see unchanged inputs as unchanged), and files no longer produced are remov
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
-from qa import urls
+from qa import contract, urls
 from qa.check.examples import Example
 from qa.generate.benchmark_tables import benchmark_markdown
 from qa.generate.calculator import planned_pages as calculator_pages
@@ -18,7 +19,7 @@ from qa.generate.calculator import search_document as calculator_search_document
 from qa.generate.cards import Card, render_cached
 from qa.generate.exports import planned_exports
 from qa.generate.fragments import Fragments
-from qa.generate.history import edit_url, last_changed
+from qa.generate.history import edit_url, last_changed, report_url
 from qa.generate.pages import QuestionContext, all_page, index_page, question_page
 from qa.generate.related import related_all
 from qa.generate.search_docs import search_documents
@@ -42,12 +43,13 @@ def planned_pages(
     """
     fragments = fragments if fragments is not None else Fragments()
     updated = last_changed(layout.root, layout.questions) if layout else {}
+    site = load_site(layout.mkdocs_yml) if layout else None
     pages: dict[str, str] = {}
     for lang in LANGUAGES:
         questions = catalog.in_language(lang)
         related = related_all(questions)
-        pages[f"{lang}/questions/index.md"] = index_page(lang, catalog)
-        pages[f"{lang}/all.md"] = all_page(lang, catalog, fragments)
+        pages[f"{lang}/{urls.INDEX_SOURCE}"] = index_page(lang, catalog)
+        pages[f"{lang}/{urls.ALL_SOURCE}"] = all_page(lang, catalog, fragments)
         for i, q in enumerate(questions):
             context = QuestionContext(
                 topic=catalog.topic(q),
@@ -58,9 +60,10 @@ def planned_pages(
                 example=examples.get(q.slug),
                 updated=updated.get(q.path),
                 edit_url=edit_url(layout.root, q.path) if layout else None,
+                report_url=report_url(q.number, lang, urls.question_url(site.url, lang, q.slug)) if site else None,
                 origin=catalog.origin(q),
             )
-            pages[f"{lang}/questions/{q.slug}.md"] = question_page(q, context, fragments)
+            pages[f"{lang}/{urls.question_source(q.slug)}"] = question_page(q, context, fragments)
     return pages
 
 
@@ -86,6 +89,18 @@ def redirect_map(catalog: Catalog) -> dict[str, str]:
     links = {f"q/{q.number}/index.md": f"questions/{q.slug}.md" for q in questions}
     links |= {f"questions/{old}.md": f"questions/{new}.md" for old, new in sorted(catalog.redirects.items())}
     return links
+
+
+def doc_counts(catalog: Catalog) -> dict[str, int]:
+    """What `{{ name }}` in a docs page becomes."""
+    questions = catalog.in_language(LANGUAGES[0])
+    seed = sum(catalog.origin(q) == "seed" for q in questions)
+    return {
+        "questions": len(questions),
+        "seed_questions": seed,
+        "site_questions": len(questions) - seed,
+        "problems": len(getattr(catalog, "problems", []) or []),
+    }
 
 
 def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example], presets: Presets) -> list[Path]:
@@ -121,9 +136,14 @@ def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example], pre
     for lang in LANGUAGES:
         docs = search_documents(catalog, lang) + [calculator_search_document(lang)]
         wanted[staged.search_documents(lang)] = json.dumps(docs, ensure_ascii=False).encode()
+    counts = doc_counts(catalog)
     for path in sorted(layout.docs.rglob("*")):
         if path.is_file():
-            wanted[target / path.relative_to(layout.docs)] = path.read_bytes()
+            data = path.read_bytes()
+            if path.suffix == ".md":  # counts are derived, never written by hand
+                text = re.sub(contract.DOC_COUNT_PATTERN, lambda m: str(counts[m[1]]), data.decode("utf-8"))
+                data = text.encode("utf-8")
+            wanted[target / path.relative_to(layout.docs)] = data
     changed: list[Path] = []
     for path, data in wanted.items():
         if not path.exists() or path.read_bytes() != data:

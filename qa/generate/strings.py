@@ -52,6 +52,7 @@ class Strings:
     download_pdf: str
     last_updated: str
     edit_page: str
+    report_mistake: str
     question_page: str  # link from the all-questions page to a question's own page
     # the exports (qa.exports): llms.txt, llms-full.txt and the links between them
     exports_intro: str  # the paragraph under the summary of llms.txt and llms-full.txt
@@ -81,7 +82,7 @@ STRINGS: dict[str, Strings] = {
         copy_markdown="复制 Markdown 链接",
         copied="已复制到剪贴板",
         home_card_title="道大型语言模型推理加速面试题，每题一页，中英双语",
-        home_card_footer="量化 · 剪枝 · 知识蒸馏 · 显存 · 部署",
+        home_card_footer="KV cache · 批处理 · 投机解码 · 并行 · 量化",
         crumbs_label="所在位置",
         pager_label="上一题与下一题",
         note_heading="编者注",
@@ -111,10 +112,11 @@ STRINGS: dict[str, Strings] = {
         download_pdf="下载 PDF（全部题目与答案）",
         last_updated="最后更新",
         edit_page="在 GitHub 上编辑此页",
+        report_mistake="报告错误",
         question_page="题目页",
         exports_intro=(
             "每道题一页：题目、答案、编者注（附论文或官方文档出处）和可运行的代码示例。"
-            "题目与答案的中文原文来自「秒推时代」文章；编者注由本站编写。"
+            "原文题的中文题目与答案来自「秒推时代」文章；本站新增的题目、全部编者注和英文版由本站编写。"
         ),
         page_label="网址",
         full_export_title="全部题目与答案",
@@ -140,7 +142,7 @@ STRINGS: dict[str, Strings] = {
         copy_markdown="Copy Markdown link",
         copied="Copied to the clipboard",
         home_card_title="interview questions on making LLM inference fast, one page each",
-        home_card_footer="Quantization · pruning · distillation · GPU memory · deployment",
+        home_card_footer="KV cache · batching · speculative decoding · parallelism · quantization",
         crumbs_label="Breadcrumbs",
         pager_label="Previous and next question",
         note_heading="Editor's note",
@@ -170,11 +172,12 @@ STRINGS: dict[str, Strings] = {
         download_pdf="Download the PDF (all questions and answers)",
         last_updated="Last updated",
         edit_page="Edit this page on GitHub",
+        report_mistake="Report a mistake",
         question_page="Question page",
         exports_intro=(
             "One page per question: the question, its answer, an editor's note citing papers or official "
-            "documentation, and a runnable example. The questions and answers are translated from the Chinese "
-            "Miaotui article; the editor's notes are this site's own."
+            "documentation, and a runnable example. The seed questions and their answers are translated from the "
+            "Chinese Miaotui article; the questions added by this site and every editor's note are this site's own."
         ),
         page_label="Page",
         full_export_title="Every question and answer",

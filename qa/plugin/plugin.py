@@ -9,9 +9,12 @@ Events, in the order MkDocs calls them:
 
 - on_config: the language being built, its redirect map, the timer.
 - on_files: theme files no page loads are left out; short links are indexed.
+- on_nav: the sidebar's titles, also in a dirty build.
 - on_env: Jinja's bytecode cache.
 - on_page_context: head metadata; our search index replaces Material's.
-- on_page_content: the authored fragments put in place; lighter highlighted code.
+- on_page_markdown: a hand-written page's title and description escaped.
+- on_page_content: the authored fragments put in place (generated pages) or the page
+  through the docs allowlist (hand-written pages); lighter highlighted code.
 - on_post_page / on_post_template: the HTML passes (qa.plugin.passes), the 404s kept.
 - on_post_build: cards, robots.txt, redirect pages; at the very end the search
   indexes, the 404 pages and the security policy of the remaining HTML files.
@@ -20,9 +23,12 @@ Events, in the order MkDocs calls them:
 from __future__ import annotations
 
 import json
+import logging
 import os
+import posixpath
 import shutil
 import time
+from html import escape as html_escape
 from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -32,17 +38,22 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
 
 from qa import contract, urls
-from qa.plugin import csp, fragments, i18n, passes, search
+from qa.plugin import csp, dirty, fragments, i18n, passes, search
 from qa.plugin import redirects as short_links
 from qa.plugin.config import QaConfig
 from qa.plugin.head import head
+from qa.sanitize import sanitize_docs_page
 
 # Theme files no page of this site loads: lunr's language plugins and segmenters
 # (only Material's own search worker loads them; ours uses lunr's English stemmer
 # alone) and the source maps of Material's minified JavaScript (only developer tools
 # fetch them).  About 2.1 MB of every site.
+log = logging.getLogger("mkdocs.plugins.qa")
+
 UNUSED_THEME_FOLDERS = ("assets/javascripts/lunr/",)
 UNUSED_THEME_SUFFIXES = (".map",)
 
@@ -58,6 +69,8 @@ class QaPlugin(BasePlugin[QaConfig]):
         self.hardened: set[str] = set()  # HTML files written already hardened
         self.redirects: dict[str, object] = {}  # language → its mkdocs-redirects instance
         self.segmenter: search.Segmenter | None = None
+        self.trusted: csp.TrustedScripts | None = None  # the theme's own inline scripts
+        self.blocked = 0  # inline scripts not the theme's, which the policy blocks (counted for the log)
 
     @property
     def language(self) -> str:
@@ -72,8 +85,12 @@ class QaPlugin(BasePlugin[QaConfig]):
     def staged(self, config: MkDocsConfig) -> contract.Staged:
         return contract.Staged(self._path(config, self.config.build_dir))
 
-    def facts(self, config: MkDocsConfig) -> passes.PageFacts:
-        return passes.PageFacts(urls.language_folder(self.language), urlsplit(config.site_url or "").netloc)
+    def facts(self, config: MkDocsConfig, base_url: str) -> passes.PageFacts:
+        """What the HTML passes need to know of the page being written (base_url as MkDocs gives it)."""
+        assert self.trusted is not None, "MkDocs calls on_env before rendering anything"
+        return passes.PageFacts(
+            urls.language_folder(self.language), urlsplit(config.site_url or "").netloc, self.trusted.hashes(base_url)
+        )
 
     # -- on_config ---------------------------------------------------------------
 
@@ -83,6 +100,7 @@ class QaPlugin(BasePlugin[QaConfig]):
 
     @event_priority(-110)  # after static-i18n (-100) has set up this language's build
     def _setup_language(self, config: MkDocsConfig) -> None:
+        dirty.expect_dirty_builds()
         i18n.check_languages(config)
         lang = i18n.building(config)
         if i18n.is_outermost(lang):  # a new build: forget the previous one's languages
@@ -91,6 +109,7 @@ class QaPlugin(BasePlugin[QaConfig]):
             self.not_found.clear()
             self.hardened.clear()
             self.redirects.clear()
+            self.blocked = 0
         self.building.append(lang)
         self.started[self.language] = self.started.pop("pending", time.perf_counter())
         self.roots[self.language] = urls.language_dir(Path(config.site_dir), self.language)
@@ -120,6 +139,17 @@ class QaPlugin(BasePlugin[QaConfig]):
 
     on_files = CombinedEvent(_leave_out_unused_assets, _index_short_links)
 
+    # -- on_nav ------------------------------------------------------------------
+
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        """In a dirty build MkDocs reads only the changed pages; the others still stand in
+        every page's sidebar, so their titles are read from their front matter here."""
+        for page in nav.pages:
+            if not page.meta and page.file.abs_src_path:
+                source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+                page.markdown, page.meta = get_data(source)  # as Page.read_source sets them
+        return nav
+
     # -- on_env ------------------------------------------------------------------
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
@@ -128,6 +158,7 @@ class QaPlugin(BasePlugin[QaConfig]):
         cache = self.staged(config).cache / f"templates-mkdocs{version('mkdocs')}-jinja{version('jinja2')}"
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+        self.trusted = csp.TrustedScripts(env, config)
         return env
 
     # -- on_template_context -----------------------------------------------------
@@ -163,8 +194,18 @@ class QaPlugin(BasePlugin[QaConfig]):
 
     # -- on_page_content ---------------------------------------------------------
 
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not page.meta.get(contract.META_GENERATED):  # a hand-written page: its meta is plain text
+            for key in (contract.META_TITLE, contract.META_DESCRIPTION):
+                if isinstance(page.meta.get(key), str):
+                    page.meta[key] = html_escape(page.meta[key])
+        return markdown
+
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        html = fragments.fill(html, self.staged(config), page.file.src_uri)
+        if page.meta.get(contract.META_GENERATED):  # ready HTML around sanitized fragments
+            html = fragments.fill(html, self.staged(config), page.file.src_uri)
+        else:  # a hand-written page, as MkDocs rendered it
+            html = sanitize_docs_page(html)
         return passes.lean_code(html)
 
     # -- the HTML passes ---------------------------------------------------------
@@ -172,13 +213,16 @@ class QaPlugin(BasePlugin[QaConfig]):
     @event_priority(-30)  # after the other plugins have edited the page; nothing edits it later
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         self.hardened.add(os.path.normpath(page.file.abs_dest_path))
-        return passes.run_passes(output, self.facts(config))
+        facts = self.facts(config, get_relative_url(".", page.url))
+        self.blocked += csp.untrusted(output, facts.trusted_scripts)
+        return passes.run_passes(output, facts)
 
     @event_priority(-30)
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         if template_name != "404.html":
             return output  # sitemap.xml
-        output = passes.run_passes(output, self.facts(config))
+        # MkDocs renders error pages with the site's path as base_url (absolute links)
+        output = passes.run_passes(output, self.facts(config, urlsplit(config.site_url or "/").path))
         # static-i18n renders 404.html once per language, always to the root 404.html: keep each
         self.not_found[self.language] = output
         return output
@@ -204,7 +248,8 @@ class QaPlugin(BasePlugin[QaConfig]):
             if target.parent not in made:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(target.parent)
-            shutil.copyfile(card, target)
+            if not _same_file(card, target):  # a dirty build keeps the cards it has
+                shutil.copy2(card, target)
         short_links.write_pages(self.redirects[self.language], config)
         if i18n.is_outermost(self.language):
             site_url = config.site_url or "/"
@@ -222,6 +267,8 @@ class QaPlugin(BasePlugin[QaConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html, encoding="utf-8")
         self._harden_other_files(config)
+        if self.blocked:
+            log.info(f"qa: {self.blocked} inline script(s) not written by the theme; the pages' policy blocks them")
 
     on_post_build = CombinedEvent(_record_time, _write_language_files, _finish_site)
 
@@ -239,13 +286,23 @@ class QaPlugin(BasePlugin[QaConfig]):
             search.write_json(root / urls.SEARCH_STUB, {"config": index["config"], "docs": []})
 
     def _harden_other_files(self, config: MkDocsConfig) -> None:
-        """The HTML files not rendered as pages (mkdocs-redirects' pages), hardened in place."""
+        """The HTML files not rendered as pages (mkdocs-redirects' pages), hardened in place.
+        Their inline redirect script becomes our external one, so their policy trusts no inline script."""
         host = urlsplit(config.site_url or "").netloc
-        for folder, _, names in os.walk(config.site_dir):
-            for name in names:
-                path = os.path.normpath(os.path.join(folder, name))
-                if not name.endswith(".html") or path in self.hardened:
-                    continue
+        site = Path(config.site_dir)
+        written = {str(site / page) for plugin in self.redirects.values() for page in short_links.pages(plugin, config)}
+        for path in sorted(written - self.hardened):
+            if Path(path).is_file():
                 html = Path(path).read_text(encoding="utf-8")
                 if csp.MARKER not in html:
-                    Path(path).write_text(csp.harden(html, host), encoding="utf-8")
+                    root = posixpath.relpath(site.as_posix(), Path(path).parent.as_posix())
+                    html = short_links.external_script(html, f"{root}/{urls.REDIRECT_SCRIPT}")
+                    Path(path).write_text(csp.harden(html, host, frozenset()), encoding="utf-8")
+
+
+def _same_file(source: Path, target: Path) -> bool:
+    try:
+        a, b = source.stat(), target.stat()
+    except OSError:
+        return False
+    return a.st_size == b.st_size and int(a.st_mtime) == int(b.st_mtime)

@@ -10,8 +10,10 @@ pages have their final URLs and on_post_build, once per language.
 
 from __future__ import annotations
 
+import re
+
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs_redirects.plugin import RedirectPlugin
 
 from qa import urls
@@ -38,3 +40,21 @@ def index_pages(plugin: RedirectPlugin, files: Files, config: MkDocsConfig) -> N
 
 def write_pages(plugin: RedirectPlugin, config: MkDocsConfig) -> None:
     plugin.on_post_build(config=config)
+
+
+def pages(plugin: RedirectPlugin, config: MkDocsConfig) -> list[str]:
+    """The files the plugin writes, relative to the site folder (a page's dest path for each old page)."""
+    use_directory_urls = config.use_directory_urls
+    return [File(old, "", "", use_directory_urls).dest_uri for old in plugin.config["redirect_maps"]]
+
+
+# The inline script mkdocs-redirects writes (1.2.x) keeps the #anchor of the old address.
+INLINE_REDIRECT = re.compile(
+    r"<script>var anchor=window\.location\.hash\.substr\(1\);location\.href=.*?</script>", re.S
+)
+
+
+def external_script(html: str, src: str) -> str:
+    """A redirect page with its inline script replaced by ours (overrides/assets/javascripts/
+    qa-redirect.js does the same), so no inline script needs trusting; meta refresh stays."""
+    return INLINE_REDIRECT.sub(f'<script src="{src}"></script>', html, count=1)

@@ -23,12 +23,16 @@ STYLE_SUFFIXES = (".css", ".js")
 FOOTER = '<div style="width:100%;font-size:8px;text-align:center;color:#666"><span class="pageNumber"></span></div>'
 
 
+PRINTER = "pdf-2"  # bump when the printing itself changes (options, the text-layer fix)
+
+
 def styles_digest(site: Path) -> bytes:
-    """Hash of the site's CSS and JavaScript, which every printed page depends on."""
-    digest = hashlib.sha256()
+    """Hash of the site's CSS and JavaScript, which every printed page depends on: their
+    contents and their places in the site — never where the site folder happens to be."""
+    digest = hashlib.sha256(PRINTER.encode())
     for path in sorted(site.glob("assets/**/*")):
         if path.suffix in STYLE_SUFFIXES:
-            digest.update(path.as_posix().encode() + path.read_bytes())
+            digest.update(path.relative_to(site).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.digest()
 
 
@@ -50,17 +54,33 @@ def print_pdfs(site: Path, base: str, cache: Path) -> list[Path]:
         _print(site, base, {lang: wanted[lang][1] for lang in missing})
     for target, cached in wanted.values():
         shutil.copyfile(cached, target)
+    current = {cached for _, cached in wanted.values()}
+    for old in cache.glob("*.pdf"):  # the cache holds the current PDFs only
+        if old not in current:
+            old.unlink()
     return [target for target, _ in wanted.values()]
 
 
-def _print(site: Path, base: str, targets: dict[str, Path]) -> None:
+def _print(site: Path, base: str, targets: dict[str, Path]) -> list[str]:
+    """Print each language's page to its target; return the requests aborted (any outside the site)."""
     from playwright.sync_api import sync_playwright
 
     server, url = serve_in_thread(site, base)
     try:
         with sync_playwright() as playwright:
             browser = launch(playwright)
-            context = browser.new_context(color_scheme="light", base_url=url)
+            context = browser.new_context(color_scheme="light", base_url=url, service_workers="block")
+            aborted: list[str] = []
+
+            def only_the_site(route) -> None:
+                """The printer loads the local site and nothing else (a page may not make it fetch)."""
+                if route.request.url.startswith(url):
+                    route.continue_()
+                else:
+                    aborted.append(route.request.url)
+                    route.abort()
+
+            context.route("**/*", only_the_site)
             page = context.new_page()
             for lang, target in targets.items():
                 path = ALL_PAGE if lang == DEFAULT_LANGUAGE else f"{lang}/{ALL_PAGE}"
@@ -84,3 +104,6 @@ def _print(site: Path, base: str, targets: dict[str, Path]) -> None:
             browser.close()
     finally:
         server.shutdown()
+    if aborted:
+        print(f"PDF printer: {len(aborted)} request(s) outside the site aborted, e.g. {aborted[0][:80]}")
+    return aborted

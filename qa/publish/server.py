@@ -32,6 +32,7 @@ def site_path(layout: Layout) -> str:
 
 class SiteHandler(BaseHTTPRequestHandler):
     server_version = "qa-preview"
+    cache_control = "max-age=600"  # what Pages sends
 
     def __init__(self, *args, root: Path, base: str, **kwargs):
         self.root = root
@@ -71,8 +72,12 @@ class SiteHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", "0")
         self.end_headers()
 
+    def served(self, file: Path, body: bytes) -> bytes:
+        """What is sent for a file (the live preview adds its reload script to pages)."""
+        return body
+
     def _send_file(self, file: Path, status: HTTPStatus, head: bool) -> None:
-        body = file.read_bytes() if file.is_file() else b"not found"
+        body = self.served(file, file.read_bytes()) if file.is_file() else b"not found"
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
             kind += "; charset=utf-8"
@@ -83,15 +88,18 @@ class SiteHandler(BaseHTTPRequestHandler):
             self.send_header("Content-Encoding", "gzip")
             self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "max-age=600")  # what Pages sends
+        self.send_header("Cache-Control", self.cache_control)
         self.end_headers()
         if not head:
             self.wfile.write(body)
 
 
-def make_server(root: Path, base: str, port: int = 0) -> ThreadingHTTPServer:
-    handler = partial(SiteHandler, root=root, base=base)
-    return ThreadingHTTPServer(("127.0.0.1", port), handler)
+def make_server(
+    root: Path, base: str, port: int = 0, handler: type[SiteHandler] = SiteHandler, **extra
+) -> ThreadingHTTPServer:
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, root=root, base=base, **extra))
+    server.daemon_threads = True  # a reader's open event stream must not keep the server alive
+    return server
 
 
 def serve_in_thread(root: Path, base: str) -> tuple[ThreadingHTTPServer, str]:

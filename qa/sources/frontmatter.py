@@ -134,3 +134,18 @@ def dump_front_matter(meta: dict[str, object]) -> str:
     """Serialise front matter the way authored sources are written (stable key order)."""
     dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=None)
     return f"{FENCE}\n{dumped}{FENCE}\n"
+
+
+def set_field(path: Path, key: str, value: str) -> None:
+    """Write `key: value` into a source's front matter, in place of the key's line or
+    as its last field; the rest of the file is left byte for byte."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    end = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
+    entry = f"{key}: {value}"
+    for i in range(1, end):
+        if lines[i].startswith(f"{key}:"):
+            lines[i] = entry
+            break
+    else:
+        lines.insert(end, entry)
+    path.write_text("\n".join(lines), encoding="utf-8")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
-from qa.model import LANGUAGES, Finding, Label, Question
+from qa.model import LANGUAGES, Finding, Label, Question, quoted
 from qa.sources.files import read_text
 from qa.sources.frontmatter import parse_yaml, read_source
 
@@ -19,6 +20,8 @@ FIELDS: dict[str, type] = {
     "title": str,
     "prompt": str,
 }
+# Optional: a translation's stamp of the source it was last checked against (qa.check.translation).
+OPTIONAL: dict[str, type] = {"translated_from": str}
 TYPE_NAMES = {int: "an integer", str: "a string", list: "a list"}
 # The editor's note is the one section after the answer, under exactly this heading.
 NOTE_HEADING = {"zh": "## 编者注 { #note }", "en": "## Editor's note { #note }"}
@@ -56,8 +59,9 @@ def load_question(path: Path, lang: str, root: Path) -> tuple[Question | None, l
     if source is None:
         return None, problems
     for key, line in source.lines.items():
-        if key not in FIELDS:
-            problems.append(Finding(path, line, f"unknown field `{key}` — allowed fields: {', '.join(FIELDS)}"))
+        if key not in FIELDS and key not in OPTIONAL:
+            allowed = ", ".join([*FIELDS, *OPTIONAL])
+            problems.append(Finding(path, line, f"unknown field `{quoted(key)}` — allowed fields: {allowed}"))
     values: dict[str, object] = {}
     invalid: set[str] = set()
     for key, kind in FIELDS.items():
@@ -78,6 +82,12 @@ def load_question(path: Path, lang: str, root: Path) -> tuple[Question | None, l
             continue
         invalid.add(key)
         values[key] = kind()  # 0, "" or []: a placeholder the rules skip
+    for key, kind in OPTIONAL.items():
+        value = source.meta.get(key)
+        if value is not None and not isinstance(value, kind):
+            problems.append(Finding(path, source.lines[key], f"field `{key}` must be {TYPE_NAMES[kind]} — write it so"))
+        elif value is not None:
+            values[key] = value.strip()
     lines = dict(source.lines)
     skipped = source.body[: len(source.body) - len(source.body.lstrip("\n"))].count("\n")
     lines["body"] = source.body_line + skipped  # first non-blank body line
@@ -87,6 +97,12 @@ def load_question(path: Path, lang: str, root: Path) -> tuple[Question | None, l
     lines["note"] = lines["body"] + body[: split.start()].count("\n") if split else lines["body"]
     question = Question(lang=lang, path=path, answer=answer, note=note, lines=lines, invalid=invalid, **values)  # type: ignore[arg-type]
     return question, problems
+
+
+def stamp(source: Question) -> str:
+    """A short hash of what a translation renders: the source's title, prompt, answer and note."""
+    text = "\0".join((source.title, source.prompt, source.answer, source.note))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def note_body(q: Question) -> str:

@@ -1,13 +1,22 @@
-"""`qa bench`: the real pipeline at 30, 300 and 1,000 questions per language.
+"""`qa bench`: the program users run, timed at 30, 300 and 1,020 questions per language.
 
-For each size, a temporary project holds this project's pipeline (mkdocs.yml,
-overrides/, scripts/, docs/) and N questions per language in the project's own
-source format: the 30 real ones, then copies of them under new numbers and slugs.
-It is built twice — cold (no cached preview cards or example outputs) and again
-with those caches — and the staged pages are also built with a plain Material +
-mkdocs-static-i18n configuration (every page in the sidebar, one search index),
-the setup this project started from.  Results print as a table; `--record` also
-writes them to content/benchmark.json, which the Performance page shows.
+For each size a temporary project holds this project's pipeline (mkdocs.yml,
+overrides/, docs/, content/ but the questions) and N questions per language in the
+project's own source format: the real ones, then copies under new numbers, slugs,
+titles and example files — each copy unique, as real questions are, so no cache is
+shared between copies that a real set would not share.  Then, in one run:
+
+- cold:      `qa build` with nothing cached and no site;
+- unchanged: `qa build` again, nothing changed;
+- edit:      one question's Chinese and English notes edited (and its translation
+             stamp renewed), then `qa build`;
+- plain:     the same staged pages built by a plain Material + mkdocs-static-i18n
+             configuration (every page in the sidebar, one search index), the
+             setup this project started from.
+
+`qa build` runs as a subprocess exactly as `make site` runs it (BUILD), and reports
+its own stages (build/stages.jsonl, build/timings.jsonl).  Results print as tables;
+`--record` writes content/benchmark.json, which the Performance page and the README show.
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ import gzip
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -25,21 +35,20 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from qa.check.catalog import load_content
-from qa.check.examples import load_examples
+from qa.check.rules import MAX_TITLE
 from qa.generate.benchmark_tables import run_cells, table_row
-from qa.generate.stage import generate
 from qa.layout import Layout
 from qa.model import LANGUAGES
-from qa.publish.build import mkdocs_env, run_mkdocs
-from qa.publish.pdf import print_pdfs
-from qa.publish.server import site_path
+from qa.publish.build import mkdocs_env
+from qa.sources.frontmatter import set_field
+from qa.sources.questions import load_question, stamp
 from qa.urls import language_dir
 
-SIZES = (30, 300, 1000)
-CACHED_REPEATS = 3
+SIZES = (30, 300, 1020)
+# What `make site` runs (Makefile: `site: … $(QA) build` with QA := $(BIN)/qa); the
+# benchmark runs the same command (tests/unit/test_bench.py keeps the two equal).
+BUILD = (str(Path(sys.executable).with_name("qa")), "build")
 MACHINERY = ("mkdocs.yml", "overrides", "docs")  # the qa package itself is installed
-CONTENT = ("topics.yml", "difficulty.yml", "search", "examples", "calculator")
 PLAIN_CONFIG = """\
 site_name: plain
 site_url: https://example.github.io/plain/
@@ -58,6 +67,8 @@ plugins:
 markdown_extensions: [attr_list, md_in_html, tables, admonition, pymdownx.blocks.details,
   pymdownx.highlight, pymdownx.superfences, toc]
 """
+LINK_TO = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<slug>[a-z0-9-]+)\.md(?:#[a-z]+)?\)")
+COPY_MARK = {"zh": "（副本 {k}）", "en": " (copy {k})"}
 
 
 @dataclass
@@ -65,8 +76,9 @@ class Run:
     """One build of one size."""
 
     questions: int  # per language
-    kind: str  # cold, cached or plain
-    seconds: dict[str, float] = field(default_factory=dict)  # stage → seconds
+    kind: str  # cold, unchanged, edit or plain
+    seconds: dict[str, float] = field(default_factory=dict)  # stage → seconds, as the build reports them
+    total: float = 0.0  # wall time of the whole command
     pages: int = 0
     site_mb: float = 0.0  # what readers browse: every file but the full-text copies and the PDFs
     copies_mb: float = 0.0  # the full-text copies: all-questions pages, llms-full.txt, questions.json
@@ -75,73 +87,96 @@ class Run:
     page_kb_max: float = 0.0
     index_kb: dict[str, float] = field(default_factory=dict)  # lang → raw KB of the index a page fetches
     index_kb_gzip: dict[str, float] = field(default_factory=dict)
-    repeats: list[float] = field(default_factory=list)  # totals of every run this one is the median of
-
-    @property
-    def total(self) -> float:
-        return round(sum(v for k, v in self.seconds.items() if not k.startswith("build ")), 2)
 
 
 def synthesize(root: Path, project: Layout, n: int) -> Layout:
-    """A project with this pipeline and n questions per language."""
+    """A project with this pipeline and n questions per language, every copy unique."""
     for part in MACHINERY:
         source = project.root / part
         if source.is_dir():
             shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, root / part)
-    for part in CONTENT:
-        source = project.content / part
-        if source.is_dir():
-            shutil.copytree(source, root / "content" / part)
-        else:
-            (root / "content").mkdir(exist_ok=True)
-            shutil.copy2(source, root / "content" / part)
+    # the record of published URLs is this project's, not the synthesized one's
+    ignore = shutil.ignore_patterns("questions", "examples", "benchmark.json", "published-urls.txt")
+    shutil.copytree(project.content, root / "content", ignore=ignore)
+    layout = Layout(root=root)
     real = {lang: sorted((project.questions / lang).glob("*.md")) for lang in LANGUAGES}
-    for lang in LANGUAGES:
-        folder = root / "content" / "questions" / lang
-        folder.mkdir(parents=True)
-        for number in range(1, n + 1):
-            source = real[lang][(number - 1) % len(real[lang])]
-            text = source.read_text(encoding="utf-8")
-            if number > len(real[lang]):  # a copy under a new number and slug
-                original = (number - 1) % len(real[lang]) + 1
-                text = text.replace(f"number: {original}\n", f"number: {number}\n", 1)
-                slug = next(line for line in text.splitlines() if line.startswith("slug: "))
-                text = text.replace(slug + "\n", f"{slug}-{number}\n", 1)
+    count = len(real[LANGUAGES[0]])
+    for number in range(1, n + 1):
+        original = (number - 1) % count  # index of the real question this one is (a copy of)
+        copy = number > count
+        for lang in LANGUAGES:
+            text = real[lang][original].read_text(encoding="utf-8")
+            slug = re.search(r"^slug: (.+)$", text, re.M)[1]
+            if copy:
+                text = text.replace(f"number: {original + 1}\n", f"number: {number}\n", 1)
+                text = text.replace(f"slug: {slug}\n", f"slug: {slug}-{number}\n", 1)
+                title = re.search(r"^title: (.*)$", text, re.M)[1]
+                text = text.replace(f"title: {title}\n", f"title: {unique_title(title, lang, number)}\n", 1)
+            folder = layout.questions / lang
+            folder.mkdir(parents=True, exist_ok=True)
             (folder / f"{number:04d}.md").write_text(text, encoding="utf-8")
-    return Layout(root=root)
+        example = project.examples / f"{slug}.py"
+        if example.exists():
+            name = f"{slug}-{number}.py" if copy else example.name
+            code = example.read_text(encoding="utf-8")
+            layout.examples.mkdir(parents=True, exist_ok=True)
+            (layout.examples / name).write_text(code + (f"\n# copy {number}\n" if copy else ""), encoding="utf-8")
+    if n < count:  # fewer questions than the real ones: a link to one left out becomes its text
+        kept = {
+            re.search(r"^slug: (.+)$", p.read_text(encoding="utf-8"), re.M)[1] for p in layout.questions.rglob("*.md")
+        }
+        for path in layout.questions.rglob("*.md"):
+            text = path.read_text(encoding="utf-8")
+            text = LINK_TO.sub(lambda m: m[0] if m["slug"] in kept else m["text"], text)
+            path.write_text(text, encoding="utf-8")
+    restamp(layout, range(1, n + 1))
+    return layout
 
 
-def timed(seconds: dict[str, float], stage: str, action):
-    start = time.perf_counter()
-    result = action()
-    seconds[stage] = round(time.perf_counter() - start, 2)
-    return result
+def unique_title(title: str, lang: str, number: int) -> str:
+    """A copy's own title, still within the 80 characters a title may have."""
+    quoted = title.startswith('"') and title.endswith('"')
+    text = title[1:-1] if quoted else title
+    mark = COPY_MARK[lang].format(k=number)
+    text = text[: MAX_TITLE - len(mark)] + mark
+    return json.dumps(text, ensure_ascii=False)
 
 
-def build_ours(layout: Layout, n: int, kind: str) -> Run:
+def restamp(layout: Layout, numbers) -> None:
+    """Each English source's translation stamp, for its (changed) Chinese source."""
+    for number in numbers:
+        zh, _ = load_question(layout.questions / "zh" / f"{number:04d}.md", "zh", layout.root)
+        assert zh is not None
+        set_field(layout.questions / "en" / f"{number:04d}.md", "translated_from", stamp(zh))
+
+
+def edit_one(layout: Layout, n: int) -> None:
+    """What an author does: correct a sentence of one question's note, in both languages."""
+    number = max(1, n // 2)
+    for lang, words in (("zh", "（已更正）"), ("en", " (corrected)")):
+        path = layout.questions / lang / f"{number:04d}.md"
+        text = path.read_text(encoding="utf-8").rstrip("\n")
+        path.write_text(text + words + "\n", encoding="utf-8")
+    restamp(layout, [number])
+
+
+def run_build(layout: Layout, n: int, kind: str) -> Run:
+    """`qa build` on the project, as `make site` runs it; the build reports its stages."""
     run = Run(n, kind)
-    catalog, presets, problems = timed(run.seconds, "validate", lambda: load_content(layout))
-    assert not problems and presets is not None, problems[:3]
-    slugs = {q.slug for q in catalog.questions}
-    examples, problems = timed(
-        run.seconds, "examples", lambda: load_examples(layout.examples, slugs, layout.cache / "examples")
-    )
-    assert not problems, problems[:3]
-    timed(run.seconds, "generate", lambda: generate(catalog, layout, examples, presets))
-    timings = layout.staged.timings  # the plugin appends each language's build time
-    timings.unlink(missing_ok=True)
-    site = layout.build / "bench-site"
-    shutil.rmtree(site, ignore_errors=True)
-    status = timed(run.seconds, "mkdocs", lambda: run_mkdocs(layout, site, quiet=True))
-    assert status == 0, "mkdocs build failed"
-    # the rest of `qa build`: the PDFs (reprinted only when their page or the styles changed)
-    timed(run.seconds, "pdf", lambda: print_pdfs(site, site_path(layout), layout.cache / "pdf"))
-    for line in timings.read_text(encoding="utf-8").splitlines():
+    start = time.perf_counter()
+    result = subprocess.run([*BUILD[:1], "--root", str(layout.root), *BUILD[1:]], capture_output=True, text=True)
+    run.total = round(time.perf_counter() - start, 2)
+    if result.returncode != 0:
+        raise RuntimeError(f"qa build failed at {n} questions ({kind}):\n{result.stderr[-3000:]}")
+    for line in layout.staged.stages.read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        run.seconds[entry["stage"]] = entry["seconds"]
+    for line in layout.staged.timings.read_text(encoding="utf-8").splitlines():
         entry = json.loads(line)
         run.seconds[f"build {entry['lang']}"] = entry["seconds"]
-    measure(run, site, index_name="documents.json")
+    measure(run, layout.site, index_name="documents.json")
     return run
 
 
@@ -151,15 +186,16 @@ def build_plain(layout: Layout, n: int) -> Run:
     config = layout.root / "plain.yml"
     config.write_text(PLAIN_CONFIG.format(docs=layout.staged_docs, site=site), encoding="utf-8")
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config)]
-    env = mkdocs_env(layout)
-    timed(run.seconds, "mkdocs", lambda: subprocess.run(command, env=env, check=True, capture_output=True))
+    start = time.perf_counter()
+    subprocess.run(command, env=mkdocs_env(layout), check=True, capture_output=True)
+    run.total = run.seconds["mkdocs"] = round(time.perf_counter() - start, 2)
     measure(run, site, index_name="search_index.json")
     return run
 
 
 # Files that hold every question of a language: their size is the content's, at any
-# design (#8 asks for them), so they are counted apart from the site that navigation
-# and page design keep light.  Paths are relative to a language's root.
+# design, so they are counted apart from the site that navigation and page design keep
+# light.  Paths are relative to a language's root.
 FULL_TEXT_COPIES = ("all/index.html", "llms-full.txt", "questions.json")
 
 
@@ -196,24 +232,20 @@ def measure(run: Run, site: Path, index_name: str) -> None:
 
 def bench(project: Layout, sizes: tuple[int, ...] = SIZES) -> list[Run]:
     runs: list[Run] = []
+
+    def show(run: Run) -> None:
+        runs.append(run)
+        print(table_row(run_cells("en", asdict(run))), flush=True)
+
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix=f"qa-bench-{n}-") as folder:
             layout = synthesize(Path(folder), project, n)
-            runs.append(build_ours(layout, n, "cold"))
-            print(table_row(run_cells("en", as_record(runs[-1]))), flush=True)
-            # this machine is shared: the same build took 22 s in one run and 28 s in another, so the
-            # cached build (the one with a time target) is the median of three
-            repeats = sorted((build_ours(layout, n, "cached") for _ in range(CACHED_REPEATS)), key=lambda r: r.total)
-            runs.append(repeats[len(repeats) // 2])
-            runs[-1].repeats = [r.total for r in repeats]
-            print(table_row(run_cells("en", as_record(runs[-1]))), flush=True)
-            runs.append(build_plain(layout, n))
-            print(table_row(run_cells("en", as_record(runs[-1]))), flush=True)
+            show(run_build(layout, n, "cold"))
+            show(run_build(layout, n, "unchanged"))
+            edit_one(layout, n)
+            show(run_build(layout, n, "edit"))
+            show(build_plain(layout, n))
     return runs
-
-
-def as_record(run: Run) -> dict:
-    return asdict(run) | {"total": run.total}
 
 
 def record(path: Path, runs: list[Run], command: str) -> None:
@@ -221,6 +253,6 @@ def record(path: Path, runs: list[Run], command: str) -> None:
         "command": command,
         "date": time.strftime("%Y-%m-%d"),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-        "runs": [as_record(r) for r in runs],
+        "runs": [asdict(r) for r in runs],
     }
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

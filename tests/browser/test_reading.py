@@ -43,3 +43,34 @@ def test_pager_moves_to_the_next_question(page):
     page.locator("a.qa-next").click()
     page.wait_for_url(re.compile(r"/questions/faster-training/$"))
     assert page.locator("h1#question").inner_text().startswith("10.")
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_note_stays_folded_with_the_answer_until_the_reader_opens_it(page, prefix):
+    """The editor's note discusses the answer, so it must not spoil the self-test."""
+    page.goto(f"{prefix}questions/quantization/")
+    note = page.locator("#note")
+    note_text = page.locator("section.qa-note p").first
+    assert not page.locator("details#answer li").first.is_visible()
+    assert not note.is_visible() and not note_text.is_visible()
+    page.locator("details#answer > summary").click()
+    assert page.locator("details#answer li").first.is_visible()
+    assert note.is_visible() and note_text.is_visible()  # one reveal opens both
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_link_to_the_note_anchor_opens_the_answer_and_shows_the_note(page, prefix):
+    page.goto(f"{prefix}questions/quantization/#note")
+    page.wait_for_function("() => document.getElementById('answer').open")
+    assert page.locator("#note").is_visible()
+    assert page.locator("section.qa-note p").first.is_visible()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_printing_shows_the_answer_and_the_note(page, prefix):
+    page.goto(f"{prefix}questions/quantization/")
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # Material opens every details
+    page.wait_for_function("() => document.getElementById('answer').open")
+    assert page.locator("details#answer li").first.is_visible()
+    assert page.locator("section.qa-note p").first.is_visible()

@@ -83,3 +83,34 @@ def test_index_shows_topic_difficulty_and_origin_of_every_question(built_site, c
             plain_text(q.title),
             f"{catalog.topic(q).labels[lang]} · {catalog.level(q).labels[lang]} · {origin}",
         ) in entries
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_question_page_links_a_prefilled_mistake_report(built_site, catalog, lang):
+    from urllib.parse import parse_qs, urlsplit
+
+    site_url = "https://miaotui.github.io/llm-inference-qa/"
+    for q in catalog.in_language(lang):
+        link = soup(language_dir(built_site, lang) / "questions" / q.slug / "index.html").select_one("a.qa-report")
+        assert link is not None, q.slug
+        url = urlsplit(link["href"])
+        assert url.netloc == "github.com" and url.path.endswith("/issues/new")
+        query = parse_qs(url.query)
+        assert query["template"] == ["correction.yml"]
+        assert f"question {q.number} ({lang})" in query["title"][0]
+        page = f"{site_url}{'' if lang == 'zh' else 'en/'}questions/{q.slug}/"
+        assert f"Page: {page}" in query["body"][0] and f"Question: {q.number}" in query["body"][0]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_home_page_counts_the_questions_from_the_sources(built_site, catalog, lang):
+    questions = catalog.in_language(lang)
+    seed = sum(catalog.origin(q) == "seed" for q in questions)
+    text = soup(language_dir(built_site, lang) / "index.html").find("article").get_text()
+    assert "{{" not in text
+    if lang == "zh":
+        assert f"这里共有 {len(questions)} 道面试题：{seed} 道来自" in text
+        assert f"{len(questions) - seed} 道由本站编写" in text
+    else:
+        assert f"This site holds {len(questions)} interview questions: {seed} from" in text
+        assert f"and {len(questions) - seed} written by this site" in text

@@ -62,7 +62,9 @@ def project(project_with_site, tmp_path) -> Path:
 @pytest.mark.parametrize("case", CASES)
 def test_a_broken_source_leaves_site_byte_identical(project, case):
     before = fingerprint(project / "site")
-    shutil.copytree(DATA / "broken" / case / "content", project / "content", dirs_exist_ok=True)
+    for part in ("content", "docs"):
+        if (DATA / "broken" / case / part).is_dir():
+            shutil.copytree(DATA / "broken" / case / part, project / part, dirs_exist_ok=True)
     result = qa_build(project)
     assert result.returncode == 1
     assert result.stderr.rstrip().endswith("nothing was built.")
@@ -72,10 +74,11 @@ def test_a_broken_source_leaves_site_byte_identical(project, case):
 def test_failed_mkdocs_build_leaves_site_byte_identical(project):
     before = fingerprint(project / "site")
     home = project / "docs" / "zh" / "index.md"
-    home.write_text(home.read_text(encoding="utf-8") + "\n[断链](missing-page.md)\n", encoding="utf-8")
+    # an anchor no heading has: our rules leave a page's own headings to MkDocs
+    home.write_text(home.read_text(encoding="utf-8") + "\n[断链](#no-such-heading)\n", encoding="utf-8")
     result = qa_build(project)
     assert result.returncode != 0
-    assert "missing-page.md" in result.stderr  # strict mode reports the broken link
+    assert "no-such-heading" in result.stderr  # strict mode reports the broken link
     assert "site/ was left as it was" in result.stderr
     assert fingerprint(project / "site") == before
     assert not list((project / "build").glob("site-*")), "the temporary build folder was not cleaned up"
@@ -96,3 +99,70 @@ def test_404_pages_lead_to_the_language_homes(project_with_site):
         for page in ("404.html", "en/404.html")
     ]
     assert language_links[0] == language_links[1] == [("/llm-inference-qa/", "zh"), ("/llm-inference-qa/en/", "en")]
+
+
+def test_what_an_example_prints_stays_text_even_if_it_looks_like_markup(project):
+    """Output that closes a code fence or holds HTML is shown as typed, never rendered."""
+    (project / "content" / "examples").mkdir(exist_ok=True)
+    (project / "content" / "examples" / "first-question.py").write_text(
+        'print("```")\nprint("<script>window.__pwned = 1</script>")\nprint("<b>not bold</b>")\n', encoding="utf-8"
+    )
+    result = qa_build(project)
+    assert result.returncode == 0, result.stderr
+    page = (project / "site" / "questions" / "first-question" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script>window.__pwned = 1&lt;/script>" in page and "&lt;b>not bold&lt;/b>" in page
+    assert "<script>window.__pwned" not in page and "<b>not bold" not in page
+
+
+def test_a_symbolic_link_among_the_sources_is_refused(project):
+    outside = project.parent / "outside.md"
+    source = project / "content" / "questions" / "en" / "02.md"
+    outside.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    source.unlink()
+    source.symlink_to(outside)
+    result = qa_build(project)
+    assert result.returncode == 1
+    message = "file is a symbolic link — sources must be regular files; put the file itself here"
+    assert f"content/questions/en/02.md:1: {message}" in result.stderr.splitlines()
+
+
+def test_a_failed_build_leaves_no_staging_folder(project):
+    (project / "mkdocs.yml").write_text("site_name: [broken\n", encoding="utf-8")  # MkDocs cannot even start
+    assert qa_build(project).returncode != 0
+    assert not list((project / "build").glob("site-*"))
+
+
+def test_a_second_build_redoes_nothing(project):
+    before = fingerprint(project / "site")
+    cards, pdfs = project / "build" / "cache" / "cards", project / "build" / "cache" / "pdf"
+    stamps = {p: p.stat().st_mtime_ns for folder in (cards, pdfs) for p in folder.rglob("*") if p.is_file()}
+    result = qa_build(project)
+    assert result.returncode == 0, result.stderr
+    assert "build/docs staged (0 file(s) changed)." in result.stdout
+    assert fingerprint(project / "site") == before
+    after = {p: p.stat().st_mtime_ns for folder in (cards, pdfs) for p in folder.rglob("*") if p.is_file()}
+    assert after == stamps  # no card redrawn, no PDF reprinted
+    assert any(p.suffix == ".pdf" for p in stamps) and any(p.suffix == ".png" for p in stamps)
+
+
+def test_an_edit_changes_only_what_shows_it_and_equals_a_clean_build(project):
+    before = fingerprint(project / "site")
+    source = project / "content" / "questions" / "en" / "02.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("Answer the second question.", "Answer it."))
+    result = qa_build(project)
+    assert result.returncode == 0, result.stderr
+    after = fingerprint(project / "site")
+    changed = {name for name in after if after[name] != before.get(name)}
+    # the question's page and the pages and files that show its prompt; no other page
+    assert changed == {
+        "en/questions/second-question/index.html",
+        "en/all/index.html",
+        "en/search/documents.json",
+        "en/llms.txt",
+        "en/llms-full.txt",
+        "questions.json",
+        "en/llm-inference-qa.en.pdf",
+    }
+    (project / "build" / "incremental-state.json").unlink()  # the next build is a clean one
+    assert qa_build(project).returncode == 0
+    assert fingerprint(project / "site") == after  # the dirty build made exactly the clean build's site

@@ -11,6 +11,8 @@ from qa.check.catalog import load_catalog, load_content
 from qa.generate.fragments import Fragments
 from qa.generate.stage import generate, planned_pages, redirect_map
 from qa.layout import Layout
+from qa.sources.frontmatter import set_field
+from qa.sources.questions import load_question, stamp
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -72,6 +74,8 @@ def test_adding_a_question_is_adding_its_two_sources(tmp_path):
         source = source.replace("number: 2", "number: 3").replace("second-question", "third-question")
         source = source.replace("第二题？", title).replace("The second question?", title)
         (layout.questions / lang / "03.md").write_text(source, encoding="utf-8")
+    zh, _ = load_question(layout.questions / "zh" / "03.md", "zh", layout.root)
+    set_field(layout.questions / "en" / "03.md", "translated_from", stamp(zh))  # what `qa translated 3` does
     catalog, presets, problems = load_content(layout)
     assert problems == []
     generate(catalog, layout, {}, presets)

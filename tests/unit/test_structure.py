@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "qa"
 # Which parts of the package each part may import (besides itself).  The shared base —
 # records, the URL scheme, Markdown scanning, the generator↔plugin contract, the layout
 # and the site config — may be imported by everything and imports nothing else.
-BASE = {"qa.model", "qa.urls", "qa.markdown", "qa.contract", "qa.layout", "qa.site"}
+BASE = {"qa.model", "qa.urls", "qa.markdown", "qa.contract", "qa.layout", "qa.site", "qa.sanitize"}
 MAY_IMPORT = {
     "sources": BASE,
     "check": BASE | {"sources"},
@@ -22,7 +22,7 @@ MAY_IMPORT = {
     "tools": BASE | {"sources", "check", "generate", "publish"},
 }
 # Where another package's behaviour beyond its documented options is relied on.
-ADAPTERS = {"qa/plugin/i18n.py", "qa/plugin/material.py", "qa/plugin/redirects.py"}
+ADAPTERS = {"qa/plugin/i18n.py", "qa/plugin/material.py", "qa/plugin/redirects.py", "qa/plugin/dirty.py"}
 # Underscore names the standard library documents as its interface.
 DOCUMENTED = {("sys", "_getframe"), ("os", "_exit")}
 

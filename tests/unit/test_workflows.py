@@ -64,3 +64,16 @@ def test_pages_workflow_uses_the_official_actions_with_a_concurrency_group():
     data = yaml.safe_load(pages)
     assert data["concurrency"]["group"] == "pages"
     assert "make site" in str(data["jobs"]["build"]["steps"])
+
+
+def test_issue_and_pull_request_templates_are_well_formed():
+    templates = ROOT / ".github" / "ISSUE_TEMPLATE"
+    forms = {p.name: yaml.safe_load(p.read_text(encoding="utf-8")) for p in templates.glob("*.yml")}
+    assert {"correction.yml", "new-question.yml", "config.yml"} <= set(forms)
+    for name, form in forms.items():
+        if name != "config.yml":  # GitHub's issue-form schema: name, description and a body of fields
+            assert form["name"] and form["description"] and form["body"], name
+            assert all(field["type"] in {"input", "textarea", "dropdown", "markdown"} for field in form["body"])
+    assert "make validate" in (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
+    hooks = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"]
+    assert {hook["id"] for hook in hooks} == {"ruff-check", "ruff-format", "qa-validate"}

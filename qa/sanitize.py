@@ -6,6 +6,10 @@ below are dropped, the content of <script> and <style> with them, and every URL
 must be http(s) or relative — never protocol-relative, whatever entities or
 control characters it was written with.  The validator (qa.check.markup) reports
 the same things to authors first; this is the second, independent wall.
+
+Two profiles: fragments (what the generator renders from question and problem
+sources) and docs pages (the hand-written pages MkDocs renders, which also have
+heading ids, permalinks, buttons and the PDF's download link).
 """
 
 from __future__ import annotations
@@ -50,12 +54,32 @@ def _attribute(tag: str, name: str, value: str) -> str | None:
     return value
 
 
+DOCS_TAGS = TAGS | {"h1", "h2"}
+DOCS_ATTRIBUTES = {
+    **ATTRIBUTES,
+    "a": {"href", "title", "class", "download"},
+    **{f"h{n}": {"id"} for n in range(1, 7)},
+}
+DOCS_CLASS = re.compile(r"^(?:headerlink|md-button|md-button--primary)$")
+
+
+def _docs_attribute(tag: str, name: str, value: str) -> str | None:
+    if tag == "a" and name == "class":
+        kept = [c for c in value.split() if DOCS_CLASS.match(c)]
+        return " ".join(kept) or None
+    if name == "id":
+        return value if re.fullmatch(r"[\w\-\u3400-\u9fff]{1,80}", value) else None
+    if name == "download":
+        return ""
+    return _attribute(tag, name, value)
+
+
 @cache
-def _cleaner() -> nh3.Cleaner:
+def _cleaner(docs: bool) -> nh3.Cleaner:
     return nh3.Cleaner(
-        tags=set(TAGS),
-        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
-        attribute_filter=_attribute,
+        tags=set(DOCS_TAGS if docs else TAGS),
+        attributes={tag: set(names) for tag, names in (DOCS_ATTRIBUTES if docs else ATTRIBUTES).items()},
+        attribute_filter=_docs_attribute if docs else _attribute,
         url_schemes={"http", "https"},
         link_rel=None,  # the page's security pass marks external links (qa.plugin.csp)
         strip_comments=True,
@@ -63,5 +87,10 @@ def _cleaner() -> nh3.Cleaner:
 
 
 def sanitize(html: str) -> str:
-    """Authored HTML with everything outside the allowlist removed."""
-    return _cleaner().clean(html)
+    """Authored HTML (a fragment) with everything outside the allowlist removed."""
+    return _cleaner(False).clean(html)
+
+
+def sanitize_docs_page(html: str) -> str:
+    """A hand-written page's content, as MkDocs rendered it, through the docs allowlist."""
+    return _cleaner(True).clean(html)

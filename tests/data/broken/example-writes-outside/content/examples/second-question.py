@@ -1,0 +1,2 @@
+print("hi")
+open("../../escaped.txt", "w").write("x")
