@@ -791,6 +791,7 @@ def calculator_page(lang: str, presets: Presets) -> str:
         contract.META_DESCRIPTION: html.escape(t["description"], quote=False),
         "template": "calculator.html",  # overrides/calculator.html: the script and styles, on this page only
         "hide": ["toc"],
+        contract.META_GENERATED: True,  # the generator's own HTML: the plugin does not sanitize it as a docs page
     }
     # JSON is valid YAML and needs no escaping rules of its own
     front = "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()) + "\n---\n"

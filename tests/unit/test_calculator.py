@@ -319,6 +319,7 @@ def test_exports_make_calculator_links_absolute(catalog):
 def test_page_has_every_input_output_and_preset(presets, lang):
     page = calculator_page(lang, presets)
     assert page.startswith("---\n") and 'template: "calculator.html"' in page
+    assert "\nqa_generated: true\n" in page  # the generator's HTML, not sanitized as a hand-written page
     for name in INPUT_NAMES:
         assert re.search(rf'<(?:input|select) name="{name}"', page), name
     defaults = compute(resolve({}, presets))
