@@ -57,8 +57,9 @@ def cmd_generate(layout: Layout, args: argparse.Namespace, timings: Timings | No
         checked = check_project(layout)
     if _report(layout, checked.problems):
         return 1
+    assert checked.presets is not None  # no problem was found, so the presets were read
     with timings.stage("generate"):
-        changed = generate(checked.catalog, layout, checked.examples)
+        changed = generate(checked.catalog, layout, checked.examples, checked.presets)
     print(f"build/docs staged ({len(changed)} file(s) changed).")
     return 0
 

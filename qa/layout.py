@@ -43,6 +43,10 @@ class Layout:
         return self.content / "redirects.yml"
 
     @property
+    def presets_file(self) -> Path:  # authored: the calculator's model and GPU presets, with sources
+        return self.content / "calculator" / "presets.yml"
+
+    @property
     def manifest_file(self) -> Path:  # append-only record of every published URL
         return self.content / "published-urls.txt"
 

@@ -71,6 +71,11 @@ def problem_short_path(number: int) -> str:
     return f"p/{number}/"
 
 
+def calculator_path() -> str:
+    """The KV-cache and GPU-memory calculator (qa.generate.calculator)."""
+    return CALCULATOR + "/"
+
+
 def card_path(name: str) -> str:
     """A preview card (a question's slug, or 'home'), relative to the language root."""
     return f"assets/cards/{name}.png"
@@ -80,6 +85,7 @@ def card_path(name: str) -> str:
 # URLs follow from these: `questions/<slug>.md` is published as `questions/<slug>/`).
 INDEX_SOURCE = "questions/index.md"
 ALL_SOURCE = "all.md"
+CALCULATOR_SOURCE = "tools/calculator.md"  # CALCULATOR below, staged as Markdown
 
 
 def question_source(slug: str) -> str:
@@ -88,7 +94,7 @@ def question_source(slug: str) -> str:
 
 def generated_sources(slugs: list[str]) -> set[str]:
     """The generated pages of a language with these question slugs (the pages docs may link)."""
-    return {INDEX_SOURCE, ALL_SOURCE, *(question_source(slug) for slug in slugs)}
+    return {INDEX_SOURCE, ALL_SOURCE, CALCULATOR_SOURCE, *(question_source(slug) for slug in slugs)}
 
 
 def pdf_name(lang: str) -> str:
@@ -114,7 +120,7 @@ def published_urls(catalog: Catalog) -> list[str]:
     for lang in LANGUAGES:
         root = language_prefix(lang)
         found += [root, root + INDEX, root + ALL, root + pdf_name(lang)]
-        found += [root + LLMS, root + LLMS_FULL]
+        found += [root + LLMS, root + LLMS_FULL, root + calculator_path()]
         for q in catalog.in_language(lang):
             page = root + question_path(q.slug)
             found += [

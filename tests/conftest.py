@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from qa.check.catalog import load_catalog
+from qa.check.catalog import load_content
 from qa.check.project import check_project
 from qa.generate.stage import generate
 from qa.layout import Layout
 from qa.model import Catalog
 from qa.publish.build import build_into
 from qa.publish.server import serve_in_thread, site_path
+from qa.sources.presets import Presets
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,19 +25,32 @@ def layout() -> Layout:
 
 
 @pytest.fixture(scope="session")
-def catalog(layout: Layout) -> Catalog:
-    catalog, problems = load_catalog(layout)
+def content(layout: Layout) -> tuple[Catalog, Presets]:
+    catalog, presets, problems = load_content(layout)
     assert problems == [], [p.render(ROOT) for p in problems]
-    return catalog
+    assert presets is not None
+    return catalog, presets
 
 
 @pytest.fixture(scope="session")
-def built_site(layout: Layout, catalog: Catalog, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def catalog(content: tuple[Catalog, Presets]) -> Catalog:
+    return content[0]
+
+
+@pytest.fixture(scope="session")
+def presets(content: tuple[Catalog, Presets]) -> Presets:
+    """The calculator's presets (content/calculator/presets.yml)."""
+    return content[1]
+
+
+@pytest.fixture(scope="session")
+def built_site(layout: Layout, catalog: Catalog, presets: Presets, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Generate, then build (`mkdocs build --strict` and the PDFs) into a temporary folder;
     site/ is left alone."""
     checked = check_project(layout)
     assert checked.problems == [], [p.render(ROOT) for p in checked.problems]
-    generate(checked.catalog, layout, checked.examples)
+    assert checked.presets is not None
+    generate(checked.catalog, layout, checked.examples, checked.presets)
     site = tmp_path_factory.mktemp("site")
     shutil.rmtree(site)
     assert build_into(layout, site) == 0, "the build failed"

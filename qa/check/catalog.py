@@ -8,18 +8,24 @@ from qa.check.seed import check_seed_text
 from qa.check.translation import check_translations
 from qa.layout import Layout
 from qa.model import Catalog, Finding
+from qa.sources.presets import Presets, load_presets
 from qa.sources.questions import load_labels, load_questions
 from qa.sources.redirects import load_redirects
 from qa.sources.seed import load_seed
 
 
-def load_catalog(layout: Layout) -> tuple[Catalog, list[Finding]]:
+def load_content(layout: Layout) -> tuple[Catalog, Presets | None, list[Finding]]:
+    """The questions (the catalog) and the calculator's presets (None when they have a
+    problem), with every problem of either: links to the calculator are checked
+    against the presets."""
     topics, problems = load_labels(layout.topics_file, layout.root)
     levels, found = load_labels(layout.difficulty_file, layout.root)
     problems += found
     questions, unreadable, found = load_questions(layout.questions, layout.root)
     problems += found
-    problems += validate(questions, topics, levels, unreadable)
+    presets, found = load_presets(layout.presets_file, layout.root)
+    problems += found
+    problems += validate(questions, topics, levels, unreadable, presets)
     seed, found = load_seed(layout.seed_file)
     problems += found
     problems += check_seed_text(questions, seed, layout.seed_file)
@@ -30,4 +36,10 @@ def load_catalog(layout: Layout) -> tuple[Catalog, list[Finding]]:
     problems += found
     if not unreadable:  # a source we could not read may be the page a URL needs
         problems += check_published(layout.manifest_file, catalog, redirects)
-    return catalog, sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))
+    return catalog, presets, sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))
+
+
+def load_catalog(layout: Layout) -> tuple[Catalog, list[Finding]]:
+    """The catalog and every problem of the project's sources (load_content without the presets)."""
+    catalog, _, problems = load_content(layout)
+    return catalog, problems

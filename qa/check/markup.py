@@ -30,6 +30,10 @@ from qa.urls import ANCHORS, SourceLink, parse_source_link
 RAW_TAGS = ("br", "kbd", "sub", "sup")  # raw HTML an author may write, without attributes
 SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):")
 IGNORED_BY_BROWSERS = re.compile(r"[\x00-\x20\x7f]")  # URL parsers drop tabs, newlines and leading spaces
+CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[0-9A-Za-z]+);")
+# a link meant for the calculator that is not of its form (`tools/calculator/`, `calculator.md` here)
+CALCULATOR_PATH = re.compile(r"(?:^|/)tools/|(?:^|/)calculator(?:\.md|/|$)")
+CALCULATOR_LINK = "../tools/calculator.md?model=llama-3.1-70b&gpu=h100-sxm&gpus=4"
 TAG_FIX = {
     "script": "remove it; pages may not run their own scripts",
     "iframe": "link to the page instead",
@@ -42,7 +46,9 @@ class LinkRules:
 
     questions: set[str] | None
     problems: set[str] | None = None
-    calculator_query: Callable[[str], str | None] | None = None  # query → what is wrong, or None
+    # a calculator link's query → what is wrong with it, each message ending with its fix
+    # (qa.check.calculator; None: the query is not checked)
+    calculator_query: Callable[[str], list[str]] | None = None
 
 
 def check_body(path: Path, text: str, first_line: int, links: LinkRules, folder: str) -> Iterator[Finding]:
@@ -95,8 +101,15 @@ def _check_tag(path: Path, found: Found) -> Iterator[Finding]:
         yield Finding(path, line, f"attributes on <{name}> are not allowed — write the bare tag")
 
 
+def as_browsers_read(target: str) -> str:
+    """A link target as the browser reads it from the page.  Python-Markdown keeps only
+    character references ended by `;` (`&#106;`, `&amp;`), escaping every other `&`;
+    html.unescape alone would also decode `&para` in `?batch=1&params_b=2`."""
+    return IGNORED_BY_BROWSERS.sub("", CHARACTER_REFERENCE.sub(lambda m: html.unescape(m[0]), target))
+
+
 def check_url(path: Path, line: int, target: str, links: LinkRules, folder: str) -> Iterator[Finding]:
-    url = IGNORED_BY_BROWSERS.sub("", html.unescape(target))
+    url = as_browsers_read(target)
     scheme = SCHEME.match(url)
     shown = quoted(target)
     if scheme:
@@ -115,6 +128,9 @@ def check_url(path: Path, line: int, target: str, links: LinkRules, folder: str)
         yield Finding(path, line, f"link `{shown}` is absolute — write another question as `slug.md`")
         return
     resolved = parse_source_link(url, folder)
+    if resolved is None and CALCULATOR_PATH.search(url.partition("?")[0].partition("#")[0]):
+        yield Finding(path, line, f"link `{shown}` is not a calculator link — write it as `{CALCULATOR_LINK}`")
+        return
     if resolved is None:
         yield Finding(
             path,
@@ -133,8 +149,7 @@ def _check_resolved(path: Path, line: int, shown: str, link: SourceLink, links: 
         )
         return
     if link.kind == "calculator":
-        problem = links.calculator_query(link.query) if links.calculator_query else None
-        if problem:
+        for problem in links.calculator_query(link.query) if links.calculator_query else []:
             yield Finding(path, line, f"link `{shown}`: {problem}")
         return
     if link.anchor and link.anchor not in ANCHORS and link.kind != "problem":

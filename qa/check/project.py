@@ -12,12 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qa import urls
-from qa.check.catalog import load_catalog
+from qa.check.catalog import load_content
 from qa.check.docs import check_docs
 from qa.check.examples import Example, load_examples
 from qa.layout import Layout
 from qa.model import LANGUAGES, Catalog, Finding
 from qa.sources.files import links_in
+from qa.sources.presets import Presets
 
 
 @dataclass(frozen=True)
@@ -25,10 +26,11 @@ class Checked:
     catalog: Catalog
     examples: dict[str, Example]
     problems: list[Finding]
+    presets: Presets | None = None  # the calculator's (None: they have a problem, in `problems`)
 
 
 def check_project(layout: Layout) -> Checked:
-    catalog, problems = load_catalog(layout)
+    catalog, presets, problems = load_content(layout)
     slugs = {q.slug for q in catalog.questions}
     examples, found = load_examples(layout.examples, slugs, layout.cache / "examples", layout.root)
     problems = problems + found
@@ -39,4 +41,5 @@ def check_project(layout: Layout) -> Checked:
         authored = {p.relative_to(layout.docs / lang).as_posix() for p in (layout.docs / lang).rglob("*.md")}
         pages[lang] = authored | urls.generated_sources([q.slug for q in catalog.in_language(lang)])
     problems += check_docs(layout.docs, layout.root, pages)
-    return Checked(catalog, examples, sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message)))
+    problems = sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))
+    return Checked(catalog, examples, problems, presets)

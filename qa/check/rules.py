@@ -7,8 +7,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from qa.check.calculator import calculator_query
 from qa.check.markup import LinkRules, check_body, check_plain_text
 from qa.model import DEFAULT_LANGUAGE, LANGUAGES, Finding, Label, Question
+from qa.sources.presets import Presets
 from qa.sources.questions import NOTE_HEADING
 from qa.sources.scaffold import PLACEHOLDER
 from qa.urls import KEBAB, QUESTIONS
@@ -189,10 +191,15 @@ FILE_RULES: tuple[FileRule, ...] = (check_identity, check_text, check_note, chec
 
 
 def validate(
-    questions: list[Question], topics: list[Label], levels: list[Label], unreadable: set[str] = frozenset()
+    questions: list[Question],
+    topics: list[Label],
+    levels: list[Label],
+    unreadable: set[str] = frozenset(),
+    presets: Presets | None = None,
 ) -> list[Finding]:
     """Every problem in the set, in one pass.  `unreadable`: languages with a source
-    whose front matter could not be read at all."""
+    whose front matter could not be read at all; `presets`: the calculator's, which
+    links to it are checked against (None: its preset ids are not checked)."""
     vocabulary = Vocabulary({t.id for t in topics}, {level.id for level in levels})
     problems: list[Finding] = []
     unknown_number = set(unreadable) | {q.lang for q in questions if "number" in q.invalid}
@@ -200,9 +207,10 @@ def validate(
     slugs: dict[str, set[str] | None] = {
         lang: None if lang in unknown_slug else {q.slug for q in questions if q.lang == lang} for lang in LANGUAGES
     }
+    calculator = calculator_query(presets)
     for q in questions:
         for rule in FILE_RULES:
             problems.extend(rule(q, vocabulary))
-        problems.extend(check_markup(q, LinkRules(slugs[q.lang])))
+        problems.extend(check_markup(q, LinkRules(slugs[q.lang], calculator_query=calculator)))
     problems.extend(check_set(questions, unknown_number))
     return sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))

@@ -97,7 +97,8 @@ def strip_mkdocs_syntax(markdown: str) -> str:
 
 
 def absolute_links(markdown: str, site: str, q: Question) -> str:
-    """Links to another question (`slug.md#anchor`) or to this page (`#anchor`) made absolute."""
+    """Links to another question (`slug.md#anchor`), to a problem (`../problems/slug.md`),
+    to the calculator (`../tools/calculator.md?…`) or to this page (`#anchor`) made absolute."""
     return _absolute_links(markdown, urls.language_url(site, q.lang), page_url(site, q))
 
 
@@ -105,9 +106,16 @@ def _absolute_links(markdown: str, root: str, own_page: str) -> str:
     def absolute(target: str) -> str:
         if not is_relative(target):
             return target
-        page, hash_, anchor = target.partition("#")
-        url = root + urls.question_path(page.removesuffix(".md")) if page else own_page
-        return url + hash_ + anchor
+        link = urls.parse_source_link(target)
+        if link is None:  # not a form sources may use (validation reports it): as written
+            return target
+        if link.kind == "anchor":
+            return own_page + f"#{link.anchor}"
+        if link.kind == "calculator":
+            path = urls.calculator_path()
+        else:
+            path = urls.problem_path(link.slug) if link.kind == "problem" else urls.question_path(link.slug)
+        return root + path + (f"?{link.query}" if link.query else "") + (f"#{link.anchor}" if link.anchor else "")
 
     return rewrite_links(markdown, absolute)
 

@@ -278,6 +278,8 @@ def index_page(lang: str, catalog: Catalog) -> str:
         "",
         s.index_intro.format(count=len(questions)),
         "",
+        f"<p>{_text(s.index_tools).format(calculator=_a(INDEX_URL + urls.calculator_path(), s.calculator_name))}</p>",
+        "",
         filter_form(lang, catalog, len(questions)),
         "",
         progress_bar(lang, len(questions)),

@@ -1,4 +1,4 @@
-"""Stage the MkDocs docs folder: authored pages copied, question pages and exports generated.
+"""Stage the MkDocs docs folder: authored pages copied, question pages, the calculator and exports generated.
 
 Only files whose content changed are rewritten (so MkDocs and the preview-image
 cache see unchanged inputs as unchanged), and files no longer produced are removed.
@@ -14,6 +14,8 @@ from pathlib import Path
 from qa import contract, urls
 from qa.check.examples import Example
 from qa.generate.benchmark_tables import benchmark_markdown
+from qa.generate.calculator import planned_pages as calculator_pages
+from qa.generate.calculator import search_document as calculator_search_document
 from qa.generate.cards import Card, render_cached
 from qa.generate.exports import planned_exports
 from qa.generate.fragments import Fragments
@@ -25,6 +27,7 @@ from qa.generate.strings import STRINGS
 from qa.layout import Layout
 from qa.model import LANGUAGES, Catalog
 from qa.site import Site, load_site
+from qa.sources.presets import Presets
 
 
 def planned_pages(
@@ -100,8 +103,9 @@ def doc_counts(catalog: Catalog) -> dict[str, int]:
     }
 
 
-def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example]) -> list[Path]:
-    """Write the staged docs folder; return the files that changed."""
+def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example], presets: Presets) -> list[Path]:
+    """Write the staged docs folder; return the files that changed.  `presets`: the
+    calculator's (tools/calculator/ in every language)."""
     site = load_site(layout.mkdocs_yml)
     target = layout.staged_docs
     staged = layout.staged
@@ -109,6 +113,8 @@ def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example]) -> 
     wanted: dict[Path, bytes] = {
         target / rel: text.encode("utf-8") for rel, text in planned_pages(catalog, examples, layout, fragments).items()
     }
+    for rel, text in calculator_pages(presets):
+        wanted[target / rel] = text.encode("utf-8")
     kept: set[Path] = set()  # staged fragments still used, left as they are
     for key, html in fragments.wanted.items():
         if html is None:
@@ -128,7 +134,7 @@ def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example]) -> 
     for rel, data in planned_exports(catalog, site).items():  # llms.txt, llms-full.txt, questions.json
         wanted[target / rel] = data
     for lang in LANGUAGES:
-        docs = search_documents(catalog, lang)
+        docs = search_documents(catalog, lang) + [calculator_search_document(lang)]
         wanted[staged.search_documents(lang)] = json.dumps(docs, ensure_ascii=False).encode()
     counts = doc_counts(catalog)
     for path in sorted(layout.docs.rglob("*")):

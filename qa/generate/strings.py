@@ -11,6 +11,8 @@ class Strings:
     answer: str  # summary of the collapsible answer
     index_title: str
     index_intro: str  # formatted with {count}
+    index_tools: str  # the line under it that links the calculator: formatted with {calculator}, its link
+    calculator_name: str  # that link's text
     topic: str
     previous: str
     next: str
@@ -69,6 +71,8 @@ STRINGS: dict[str, Strings] = {
         answer="答案",
         index_title="全部题目",
         index_intro="共 {count} 道题，按主题分组。点击题目进入题目页，先思考，再展开答案。",
+        index_tools="估算 KV 缓存、显存与解码速度：{calculator}。",
+        calculator_name="KV 缓存与显存计算器",
         topic="主题",
         previous="上一题",
         next="下一题",
@@ -127,6 +131,8 @@ STRINGS: dict[str, Strings] = {
         answer="Answer",
         index_title="All questions",
         index_intro="{count} questions, grouped by topic. Open a question, think it through, then reveal the answer.",
+        index_tools="Estimate KV cache, GPU memory and decode speed: the {calculator}.",
+        calculator_name="KV cache and GPU memory calculator",
         topic="Topic",
         previous="Previous",
         next="Next",

@@ -39,7 +39,8 @@ def ids(page: Path) -> frozenset[str]:
 
 
 def local_file(site: Path, path: str) -> Path | None:
-    """The file a URL path (relative to the site root) is served from, if any."""
+    """The file a URL path (relative to the site root) is served from, if any (a query is ignored)."""
+    path = path.partition("?")[0]
     target = site / path.lstrip("/")
     if path.endswith("/") or target.is_dir():
         target = target / "index.html"

@@ -25,8 +25,8 @@ def meta(doc, key: str) -> str:
 
 def test_every_page_has_complete_preview_metadata(built_site, catalog):
     pages = content_pages(built_site)
-    # home, index, all questions and performance, and one page per question, in each language
-    assert len(pages) == sum(4 + len(catalog.in_language(lang)) for lang in ("zh", "en"))
+    # home, index, all questions, performance and the calculator, and one page per question, in each language
+    assert len(pages) == sum(5 + len(catalog.in_language(lang)) for lang in ("zh", "en"))
     site_url = soup(built_site / "index.html").find("link", rel="canonical")["href"]
     for page in pages:
         doc = soup(page)

@@ -16,6 +16,7 @@ ELEMENTS = {
     *"html head body title meta link script noscript header nav main article section aside footer div span".split(),
     *"a button input label form select option output svg path details summary p br hr strong em code pre".split(),
     *"kbd sub sup del blockquote ul ol li table thead tbody tr th td h1 h2 h3 h4 h5 h6 time".split(),
+    *"fieldset legend dl dt dd figure figcaption".split(),  # the calculator's form and outputs (qa.generate.calculator)
 }
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "data", "poster"}
 SAFE_URL = re.compile(r"^(?:https?://[^/\s]|#|\.{0,2}/?[\w%.\-/?&=#]*$|data:image/svg\+xml)", re.I)

@@ -12,7 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from qa.check.catalog import load_catalog
+from qa.check.catalog import load_content
 from qa.generate.exports import (
     SCHEMA_FILE,
     llms_full_txt,
@@ -243,10 +243,10 @@ def test_generate_writes_the_exports_for_the_site_url_in_the_environment(tmp_pat
     shutil.copytree(DATA / "valid", tmp_path, dirs_exist_ok=True)
     shutil.copy2(DATA.parents[1] / "mkdocs.yml", tmp_path / "mkdocs.yml")
     layout = Layout(root=tmp_path)
-    catalog, problems = load_catalog(layout)
+    catalog, presets, problems = load_content(layout)
     assert problems == []
     monkeypatch.setenv("SITE_URL", "https://example.net/site")
-    generate(catalog, layout, {})
+    generate(catalog, layout, {}, presets)
     dataset = json.loads((layout.staged_docs / "zh/questions.json").read_text(encoding="utf-8"))
     assert dataset["$schema"] == "https://example.net/site/questions.schema.json"
     first = dataset["questions"][0]["languages"]["en"]

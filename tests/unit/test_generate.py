@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from qa import contract
-from qa.check.catalog import load_catalog
+from qa.check.catalog import load_catalog, load_content
 from qa.generate.fragments import Fragments
 from qa.generate.stage import generate, planned_pages, redirect_map
 from qa.layout import Layout
@@ -76,9 +76,9 @@ def test_adding_a_question_is_adding_its_two_sources(tmp_path):
         (layout.questions / lang / "03.md").write_text(source, encoding="utf-8")
     zh, _ = load_question(layout.questions / "zh" / "03.md", "zh", layout.root)
     set_field(layout.questions / "en" / "03.md", "translated_from", stamp(zh))  # what `qa translated 3` does
-    catalog, problems = load_catalog(layout)
+    catalog, presets, problems = load_content(layout)
     assert problems == []
-    generate(catalog, layout, {})
+    generate(catalog, layout, {}, presets)
     staged = layout.staged_docs
     assert (staged / "zh/questions/third-question.md").exists()
     assert '<a href="third-question/" data-slug="third-question"' in (staged / "zh/questions/index.md").read_text(
@@ -91,12 +91,12 @@ def test_adding_a_question_is_adding_its_two_sources(tmp_path):
 
 def test_generate_rewrites_only_what_changed_and_removes_stale_pages(tmp_path):
     layout = fixture_layout(tmp_path)
-    catalog, _ = load_catalog(layout)
-    assert generate(catalog, layout, {})  # first run writes everything
-    assert generate(catalog, layout, {}) == []  # nothing changed, nothing written
+    catalog, presets, _ = load_content(layout)
+    assert generate(catalog, layout, {}, presets)  # first run writes everything
+    assert generate(catalog, layout, {}, presets) == []  # nothing changed, nothing written
     stale = layout.staged_docs / "zh/questions/retired.md"
     stale.write_text("old", encoding="utf-8")
-    assert generate(catalog, layout, {}) == [stale]
+    assert generate(catalog, layout, {}, presets) == [stale]
     assert not stale.exists()
 
 
