@@ -95,6 +95,20 @@ MODELS = {
     "mixtral-8x7b": ("gqa", 32 * 2 * 8 * 128 * 2, 46.7, 12.9),
     "deepseek-v3": ("mla", 61 * 576 * 2, 671, 37),
 }
+# Weights as the official checkpoint ships them (torch_dtype, or quantization_config) / KV cache as served
+PRECISION = {
+    "opt-13b": ("fp16", "fp16"),
+    "llama-2-7b": ("fp16", "fp16"),
+    "gemma-2b": ("bf16", "bf16"),
+    "llama-3.1-8b": ("bf16", "bf16"),
+    "llama-3.1-70b": ("bf16", "bf16"),
+    "qwen2.5-7b": ("bf16", "bf16"),
+    "mistral-7b": ("bf16", "bf16"),
+    "gemma-2-9b": ("fp32", "bf16"),  # the base checkpoint is float32 (34.4 GiB); gemma-2-9b-it is bfloat16
+    "gpt-oss-120b": ("fp4", "bf16"),
+    "mixtral-8x7b": ("bf16", "bf16"),
+    "deepseek-v3": ("fp8", "bf16"),
+}
 # Memory (GB), bandwidth (TB/s) and dense BF16 TFLOPS of the data sheets
 GPUS = {
     "h100-sxm": (80, 3.35, 989.5),
@@ -124,6 +138,14 @@ def test_every_model_presets_own_numbers(presets, model_id):
     # the table's deployment of this model fits, with room for its batch
     example = compute(example_inputs(model, presets))
     assert example["fits"] is True and example["max_batch"] >= model.example["batch"]
+
+
+def test_every_model_preset_ships_in_its_checkpoints_precision(presets):
+    assert {m.id: (m.weights, m.kv) for m in presets.models.values()} == PRECISION
+    # Gemma-2-9B's FP32 checkpoint: 36.97 GB of weights, so an L40S holds 5 sequences of 8,192 tokens, not 8
+    out = run(presets, model="gemma-2-9b", gpu="l40s", batch=4, context=8192)
+    assert out["weight_bytes"] == 9.24e9 * 4
+    assert out["fits"] is True and out["max_batch"] == 5
 
 
 @pytest.mark.parametrize("gpu_id", list(GPUS))
