@@ -57,6 +57,7 @@ site_dir: {site}
 theme:
   name: material
   language: zh
+  custom_dir: {theme}
 plugins:
   - search
   - i18n:
@@ -184,7 +185,13 @@ def build_plain(layout: Layout, n: int) -> Run:
     run = Run(n, "plain")
     site = layout.build / "plain-site"
     config = layout.root / "plain.yml"
-    config.write_text(PLAIN_CONFIG.format(docs=layout.staged_docs, site=site), encoding="utf-8")
+    # pages that name a template of ours (the calculator, the problems) get Material's own page
+    theme = layout.build / "plain-theme"
+    theme.mkdir(parents=True, exist_ok=True)
+    for template in (layout.root / "overrides").glob("*.html"):
+        if template.name not in ("main.html", "404.html"):
+            (theme / template.name).write_text('{% extends "main.html" %}\n', encoding="utf-8")
+    config.write_text(PLAIN_CONFIG.format(docs=layout.staged_docs, site=site, theme=theme), encoding="utf-8")
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config)]
     start = time.perf_counter()
     subprocess.run(command, env=mkdocs_env(layout), check=True, capture_output=True)
