@@ -17,7 +17,8 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-# axe-core and Lighthouse for the browser tests, locked (with integrity hashes) in package-lock.json.
+# Pyodide (copied into the site for the coding problems), axe-core and Lighthouse (the browser
+# tests), locked with integrity hashes in package-lock.json.
 $(NODE_STAMP): package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
@@ -38,10 +39,10 @@ validate: $(STAMP)
 generate: $(STAMP) fonts
 	$(QA) generate
 
-site: $(STAMP) browser
+site: $(STAMP) $(NODE_STAMP) browser
 	$(QA) build
 
-serve: $(STAMP) browser
+serve: $(STAMP) $(NODE_STAMP) browser
 	$(QA) serve
 
 # Record newly published URLs in content/published-urls.txt (commit the change).

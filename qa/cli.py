@@ -47,7 +47,9 @@ def cmd_validate(layout: Layout, args: argparse.Namespace) -> int:
     checked = check_project(layout)
     if _report(layout, checked.problems):
         return 1
-    print(f"{len(checked.catalog.questions)} sources and {len(checked.examples)} examples valid.")
+    catalog = checked.catalog
+    counts = f"{len(catalog.questions)} sources, {len(checked.examples)} examples"
+    print(f"{counts} and {len(catalog.problems)} coding problems valid.")
     return 0
 
 
@@ -59,7 +61,7 @@ def cmd_generate(layout: Layout, args: argparse.Namespace, timings: Timings | No
         return 1
     assert checked.presets is not None  # no problem was found, so the presets were read
     with timings.stage("generate"):
-        changed = generate(checked.catalog, layout, checked.examples, checked.presets)
+        changed = generate(checked.catalog, layout, checked.examples, checked.presets, checked.problem_tests)
     print(f"build/docs staged ({len(changed)} file(s) changed).")
     return 0
 

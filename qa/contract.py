@@ -17,6 +17,13 @@ META_CARD = "card"  # the page's preview card, relative to its language root
 META_NUMBER = "qa_number"  # set on question pages only
 META_ALL = "qa_all"  # set on the all-questions page only
 META_GENERATED = "qa_generated"  # set on every generated page: the others are hand-written docs pages
+META_RUNNER = "qa_runner"  # set on pages that run Python in the browser: their policy allows WebAssembly
+
+# What a page that runs Python needs in the site (the plugin copies them there): Pyodide's
+# interpreter and standard library, from the npm package, and the test harness.
+PYODIDE_FILES = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+PYODIDE_DIR = "assets/pyodide"  # at the site root
+HARNESS = "assets/runner/harness.py"  # at the site root (qa/check/harness.py)
 
 
 # Where a rendered fragment of authored HTML goes (qa.generate.render writes the fragment,

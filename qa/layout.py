@@ -35,6 +35,10 @@ class Layout:
         return self.content / "examples"
 
     @property
+    def problems(self) -> Path:  # coding problems, one folder `<slug>/` each (qa.sources.problems)
+        return self.content / "problems"
+
+    @property
     def seed_file(self) -> Path:  # snapshot of ../shared/seed/questions.zh.txt (tests keep them equal)
         return self.content / "seed" / "questions.zh.txt"
 

@@ -1,4 +1,4 @@
-"""Typed records shared by every stage: questions, labels (topics, difficulty), the catalog and findings."""
+"""Typed records shared by every stage: questions, coding problems, labels, the catalog and findings."""
 
 from __future__ import annotations
 
@@ -82,6 +82,44 @@ class Question:
 
 
 @dataclass(frozen=True)
+class ProblemText:
+    """A coding problem's words in one language (content/problems/<slug>/<lang>.md)."""
+
+    lang: str
+    path: Path
+    title: str
+    statement: str  # Markdown
+    constraints: list[str]  # Markdown, one item each
+    hints: list[str]  # Markdown, shown folded, one at a time
+    complexity: str  # Markdown: the reference solution's idea and its cost
+    lines: dict[str, int] = field(default_factory=dict)  # front matter keys and "body" → line
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, 1)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A coding problem (content/problems/<slug>/): its words per language, its code and tests."""
+
+    slug: str
+    folder: Path
+    number: int
+    difficulty: str
+    related: list[str]  # question slugs
+    texts: dict[str, ProblemText]  # language → words
+    code: dict[str, str]  # "starter", "solution", "wrong", "tests" → the file's text
+    lines: dict[str, int] = field(default_factory=dict)  # problem.yml keys → line
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, 1)
+
+    def file(self, name: str) -> Path:
+        """One of the problem's files: problem.yml, <lang>.md or <name>.py."""
+        return self.folder / name
+
+
+@dataclass(frozen=True)
 class Catalog:
     """All questions of all languages, validated, with their vocabularies."""
 
@@ -90,6 +128,7 @@ class Catalog:
     questions: list[Question]
     redirects: dict[str, str] = field(default_factory=dict)  # retired slug → current slug
     seed_numbers: frozenset[int] = frozenset()  # the questions of the seed article (the others are ours)
+    problems: list[Problem] = field(default_factory=list)  # the coding problems, by number
 
     def in_language(self, lang: str) -> list[Question]:
         return sorted((q for q in self.questions if q.lang == lang), key=lambda q: q.number)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,7 @@ ANCHORS: tuple[str, ...] = ("question", "answer", "note", "example")
 PUBLISHED_ANCHORS: tuple[str, ...] = ("question", "answer")
 
 INDEX = "questions/"  # the list of every question, by topic
+PROBLEMS_INDEX = "problems/"  # the list of every coding problem
 ALL = "all/"  # every question with its answer on one page
 LLMS = "llms.txt"
 LLMS_FULL = "llms-full.txt"
@@ -71,6 +73,10 @@ def problem_short_path(number: int) -> str:
     return f"p/{number}/"
 
 
+def problem_url(site_url: str, lang: str, slug: str) -> str:
+    return language_url(site_url, lang) + problem_path(slug)
+
+
 def calculator_path() -> str:
     """The KV-cache and GPU-memory calculator (qa.generate.calculator)."""
     return CALCULATOR + "/"
@@ -84,6 +90,7 @@ def card_path(name: str) -> str:
 # Where the generated pages are staged, relative to a language's docs folder (their
 # URLs follow from these: `questions/<slug>.md` is published as `questions/<slug>/`).
 INDEX_SOURCE = "questions/index.md"
+PROBLEMS_SOURCE = "problems/index.md"
 ALL_SOURCE = "all.md"
 CALCULATOR_SOURCE = "tools/calculator.md"  # CALCULATOR below, staged as Markdown
 
@@ -92,9 +99,16 @@ def question_source(slug: str) -> str:
     return f"questions/{slug}.md"
 
 
-def generated_sources(slugs: list[str]) -> set[str]:
-    """The generated pages of a language with these question slugs (the pages docs may link)."""
-    return {INDEX_SOURCE, ALL_SOURCE, CALCULATOR_SOURCE, *(question_source(slug) for slug in slugs)}
+def problem_source(slug: str) -> str:
+    return f"problems/{slug}.md"
+
+
+def generated_sources(slugs: Sequence[str], problem_slugs: Sequence[str] = ()) -> set[str]:
+    """The generated pages of a language with these question and problem slugs (the pages docs may link)."""
+    pages = {INDEX_SOURCE, ALL_SOURCE, CALCULATOR_SOURCE, *(question_source(slug) for slug in slugs)}
+    if problem_slugs:
+        pages |= {PROBLEMS_SOURCE, *(problem_source(slug) for slug in problem_slugs)}
+    return pages
 
 
 def pdf_name(lang: str) -> str:
@@ -128,6 +142,10 @@ def published_urls(catalog: Catalog) -> list[str]:
                 *(f"{page}#{anchor}" for anchor in PUBLISHED_ANCHORS),
                 root + short_path(q.number),
             ]
+        if catalog.problems:
+            found.append(root + PROBLEMS_INDEX)
+        for p in catalog.problems:
+            found += [root + problem_path(p.slug), root + problem_short_path(p.number)]
     return found + [f"/{DATASET}", f"/{SCHEMA}"]
 
 

@@ -50,7 +50,7 @@ def built_site(layout: Layout, catalog: Catalog, presets: Presets, tmp_path_fact
     checked = check_project(layout)
     assert checked.problems == [], [p.render(ROOT) for p in checked.problems]
     assert checked.presets is not None
-    generate(checked.catalog, layout, checked.examples, checked.presets)
+    generate(checked.catalog, layout, checked.examples, checked.presets, checked.problem_tests)
     site = tmp_path_factory.mktemp("site")
     shutil.rmtree(site)
     assert build_into(layout, site) == 0, "the build failed"

@@ -196,10 +196,12 @@ def validate(
     levels: list[Label],
     unreadable: set[str] = frozenset(),
     presets: Presets | None = None,
+    problem_slugs: set[str] | None = None,
 ) -> list[Finding]:
     """Every problem in the set, in one pass.  `unreadable`: languages with a source
     whose front matter could not be read at all; `presets`: the calculator's, which
-    links to it are checked against (None: its preset ids are not checked)."""
+    links to it are checked against (None: its preset ids are not checked);
+    `problem_slugs`: the coding problems links may point at (None: not checked)."""
     vocabulary = Vocabulary({t.id for t in topics}, {level.id for level in levels})
     problems: list[Finding] = []
     unknown_number = set(unreadable) | {q.lang for q in questions if "number" in q.invalid}
@@ -211,6 +213,6 @@ def validate(
     for q in questions:
         for rule in FILE_RULES:
             problems.extend(rule(q, vocabulary))
-        problems.extend(check_markup(q, LinkRules(slugs[q.lang], calculator_query=calculator)))
+        problems.extend(check_markup(q, LinkRules(slugs[q.lang], problem_slugs, calculator)))
     problems.extend(check_set(questions, unknown_number))
     return sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))

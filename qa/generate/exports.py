@@ -3,6 +3,8 @@
 - `llms.txt` per language (the llms.txt convention: title, summary, then one link
   per question, grouped by topic like the index page);
 - `llms-full.txt` per language: every question in number order as plain Markdown;
+- the coding problems follow the questions in each (statement, signature, constraints,
+  reference solution; questions.json also the tests);
 - `questions.json`: every question in both languages, described by the authored
   JSON Schema `questions.schema.json` (next to this module), published with it.
 
@@ -21,6 +23,8 @@ from pathlib import Path
 
 from qa import urls
 from qa.check.markup import RAW_TAGS
+from qa.generate.problems import TEXT as PROBLEM_TEXT
+from qa.generate.problems import title as problem_title
 from qa.generate.strings import STRINGS
 from qa.markdown import (
     ATTR_LIST,
@@ -34,7 +38,7 @@ from qa.markdown import (
     neutralize_html,
     rewrite_links,
 )
-from qa.model import DEFAULT_LANGUAGE, LANGUAGES, Catalog, Question
+from qa.model import DEFAULT_LANGUAGE, LANGUAGES, Catalog, Problem, Question
 from qa.site import Site
 from qa.sources.questions import note_body
 
@@ -102,11 +106,11 @@ def absolute_links(markdown: str, site: str, q: Question) -> str:
     return _absolute_links(markdown, urls.language_url(site, q.lang), page_url(site, q))
 
 
-def _absolute_links(markdown: str, root: str, own_page: str) -> str:
+def _absolute_links(markdown: str, root: str, own_page: str, folder: str = urls.QUESTIONS) -> str:
     def absolute(target: str) -> str:
         if not is_relative(target):
             return target
-        link = urls.parse_source_link(target)
+        link = urls.parse_source_link(target, folder)
         if link is None:  # not a form sources may use (validation reports it): as written
             return target
         if link.kind == "anchor":
@@ -126,8 +130,83 @@ def portable_markdown(markdown: str, site: str, q: Question) -> str:
 
 
 @cache  # llms-full.txt and questions.json both need every answer and note
-def _portable(markdown: str, root: str, own_page: str) -> str:
-    return neutralize_html(_absolute_links(strip_mkdocs_syntax(markdown), root, own_page), RAW_TAGS)
+def _portable(markdown: str, root: str, own_page: str, folder: str = urls.QUESTIONS) -> str:
+    return neutralize_html(_absolute_links(strip_mkdocs_syntax(markdown), root, own_page, folder), RAW_TAGS)
+
+
+def problem_markdown(markdown: str, site: str, lang: str, problem: Problem) -> str:
+    """A problem's Markdown (its statement, a hint) as any Markdown reader shows it."""
+    page = urls.problem_url(site, lang, problem.slug)
+    return _portable(markdown, urls.language_url(site, lang), page, urls.PROBLEMS)
+
+
+def _fenced(code: str) -> str:
+    """Code in a fence longer than any backtick run in it."""
+    longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}python\n{code.rstrip()}\n{fence}"
+
+
+def problems_full(catalog: Catalog, lang: str, site: Site) -> list[str]:
+    """The coding problems in llms-full.txt: statement, signature, constraints and the reference solution."""
+    t, s = PROBLEM_TEXT[lang], STRINGS[lang]
+    out: list[str] = []
+    for p in catalog.problems:
+        words = p.texts[lang]
+        level = next(level.labels[lang] for level in catalog.levels if level.id == p.difficulty)
+        out += [
+            f"## {plain(problem_title(p, lang))}",
+            "",
+            f"- {s.difficulty}{s.colon}{level}",
+            f"- {s.page_label}{s.colon}<{urls.problem_url(site.url, lang, p.slug)}>",
+            "",
+            demote_headings(problem_markdown(words.statement, site.url, lang, p)),
+            "",
+            f"### {t['signature']}",
+            "",
+            _fenced(p.code["starter"]),
+            "",
+            f"### {t['constraints']}",
+            "",
+            *(f"- {problem_markdown(item, site.url, lang, p)}" for item in words.constraints),
+            "",
+            f"### {t['solution']}",
+            "",
+            _fenced(p.code["solution"]),
+            "",
+            problem_markdown(words.complexity, site.url, lang, p),
+            "",
+        ]
+    return out
+
+
+def problems_dataset(catalog: Catalog, site: str) -> list[dict[str, object]]:
+    """Every coding problem in every language, as questions.schema.json describes them."""
+    out: list[dict[str, object]] = []
+    for p in catalog.problems:
+        level = next(level for level in catalog.levels if level.id == p.difficulty)
+        texts = {
+            lang: {
+                "title": p.texts[lang].title,
+                "statement": problem_markdown(p.texts[lang].statement, site, lang, p),
+                "url": urls.problem_url(site, lang, p.slug),
+                "short_url": urls.language_url(site, lang) + urls.problem_short_path(p.number),
+            }
+            for lang in LANGUAGES
+        }
+        out.append(
+            {
+                "number": p.number,
+                "slug": p.slug,
+                "difficulty": {"id": level.id, "labels": dict(level.labels)},
+                "related": list(p.related),
+                "starter": p.code["starter"],
+                "solution": p.code["solution"],
+                "tests": p.code["tests"],
+                "languages": texts,
+            }
+        )
+    return out
 
 
 def demote_headings(markdown: str) -> str:
@@ -152,6 +231,13 @@ def llms_txt(catalog: Catalog, lang: str, site: Site) -> str:
                 for q in mine
             ]
             out.append("")
+    if catalog.problems:
+        out += [f"## {PROBLEM_TEXT[lang]['problems']}", ""]
+        out += [
+            f"- [{link_text(plain(problem_title(p, lang)))}]({urls.problem_url(site.url, lang, p.slug)})"
+            for p in catalog.problems
+        ]
+        out.append("")
     out += [
         "## Optional",  # the convention's name for links a reader with little context may skip
         "",
@@ -183,7 +269,7 @@ def llms_full_txt(catalog: Catalog, lang: str, site: Site) -> str:
         ]
         if q.note:
             out += [f"### {s.note_heading}", "", demote_headings(portable_markdown(note_body(q), site.url, q)), ""]
-    return "\n".join(out)
+    return "\n".join(out + problems_full(catalog, lang, site))
 
 
 def questions_dataset(catalog: Catalog, site: str) -> dict[str, object]:
@@ -214,7 +300,10 @@ def questions_dataset(catalog: Catalog, site: str) -> dict[str, object]:
                 "languages": texts,
             }
         )
-    return {"$schema": f"{site}{urls.SCHEMA}", "site_url": site, "questions": questions}
+    data: dict[str, object] = {"$schema": f"{site}{urls.SCHEMA}", "site_url": site, "questions": questions}
+    if catalog.problems:
+        data["problems"] = problems_dataset(catalog, site)
+    return data
 
 
 def planned_exports(catalog: Catalog, site: Site) -> dict[str, bytes]:

@@ -145,9 +145,9 @@ def self_test(q: Question) -> str:
     )
 
 
-def all_page(lang: str, catalog: Catalog, fragments: Fragments) -> str:
+def all_page(lang: str, catalog: Catalog, fragments: Fragments, after: list[str] | None = None) -> str:
     """Every question with its answer and editor's note on one page, for reading
-    through, printing and the PDF."""
+    through, printing and the PDF; `after`: what follows them (the coding problems)."""
     s = STRINGS[lang]
     questions = catalog.in_language(lang)
     out = [
@@ -195,7 +195,7 @@ def all_page(lang: str, catalog: Catalog, fragments: Fragments) -> str:
             *answer_block(q, fragments, place, ids["answer"], ids["note"], note_level=3),
         ]
         out += [self_test(q), "", "</section>", ""]
-    return "\n".join(out)
+    return "\n".join([*out, *(after or [])])
 
 
 def example_section(q: Question, example: Example, fragments: Fragments) -> list[str]:
@@ -263,8 +263,9 @@ def share_buttons(q: Question) -> str:
     )
 
 
-def index_page(lang: str, catalog: Catalog) -> str:
-    """Every question, grouped by topic; a complete plain list that qa.js can filter in place."""
+def index_page(lang: str, catalog: Catalog, after: list[str] | None = None) -> str:
+    """Every question, grouped by topic; a complete plain list that qa.js can filter in
+    place; `after`: what follows the list (the coding problems)."""
     s = STRINGS[lang]
     questions = catalog.in_language(lang)
     level_names = {level.id: level.labels[lang] for level in catalog.levels}
@@ -307,7 +308,7 @@ def index_page(lang: str, catalog: Catalog) -> str:
                 f"{_text(s.origins[origin])}</span></li>"
             )
         out += ["</ul>", "</section>", ""]
-    return "\n".join(out)
+    return "\n".join([*out, *(after or [])])
 
 
 def filter_form(lang: str, catalog: Catalog, total: int) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from qa import contract, urls
 from qa.check.examples import Example
+from qa.check.problems import ProblemTests
 from qa.generate.benchmark_tables import benchmark_markdown
 from qa.generate.calculator import planned_pages as calculator_pages
 from qa.generate.calculator import search_document as calculator_search_document
@@ -21,6 +22,8 @@ from qa.generate.exports import planned_exports
 from qa.generate.fragments import Fragments
 from qa.generate.history import edit_url, last_changed, report_url
 from qa.generate.pages import QuestionContext, all_page, index_page, question_page
+from qa.generate.problems import ProblemContext, all_page_sections, index_section, problem_page, problems_index
+from qa.generate.problems import search_documents as problem_search_documents
 from qa.generate.related import related_all
 from qa.generate.search_docs import search_documents
 from qa.generate.strings import STRINGS
@@ -35,21 +38,26 @@ def planned_pages(
     examples: dict[str, Example],
     layout: Layout | None = None,
     fragments: Fragments | None = None,
+    problem_tests: dict[str, ProblemTests] | None = None,
 ) -> dict[str, str]:
     """Every generated page: path relative to docs_dir → Markdown.
 
     layout: the project, for each question's last-updated date (git) and edit link;
-    fragments: where the authored parts go (a new in-memory set when not given).
+    fragments: where the authored parts go (a new in-memory set when not given);
+    problem_tests: each coding problem's tests as its page shows them (qa.check.problems).
     """
     fragments = fragments if fragments is not None else Fragments()
+    problem_tests = problem_tests or {}
     updated = last_changed(layout.root, layout.questions) if layout else {}
     site = load_site(layout.mkdocs_yml) if layout else None
     pages: dict[str, str] = {}
     for lang in LANGUAGES:
         questions = catalog.in_language(lang)
         related = related_all(questions)
-        pages[f"{lang}/{urls.INDEX_SOURCE}"] = index_page(lang, catalog)
-        pages[f"{lang}/{urls.ALL_SOURCE}"] = all_page(lang, catalog, fragments)
+        pages[f"{lang}/{urls.INDEX_SOURCE}"] = index_page(lang, catalog, index_section(lang, catalog))
+        problems_after = all_page_sections(lang, catalog, problem_tests, fragments)
+        pages[f"{lang}/{urls.ALL_SOURCE}"] = all_page(lang, catalog, fragments, problems_after)
+        pages |= problem_pages(lang, catalog, problem_tests, fragments, layout, site)
         for i, q in enumerate(questions):
             context = QuestionContext(
                 topic=catalog.topic(q),
@@ -64,6 +72,39 @@ def planned_pages(
                 origin=catalog.origin(q),
             )
             pages[f"{lang}/{urls.question_source(q.slug)}"] = question_page(q, context, fragments)
+    return pages
+
+
+def problem_pages(
+    lang: str,
+    catalog: Catalog,
+    tests: dict[str, ProblemTests],
+    fragments: Fragments,
+    layout: Layout | None,
+    site: Site | None,
+) -> dict[str, str]:
+    """A language's coding-problem pages and their index (none without problems)."""
+    if not catalog.problems:
+        return {}
+    by_slug = {q.slug: q for q in catalog.in_language(lang)}
+    updated = last_changed(layout.root, layout.problems) if layout else {}
+    pages = {f"{lang}/{urls.PROBLEMS_SOURCE}": problems_index(lang, catalog)}
+    problems = catalog.problems
+    for i, p in enumerate(problems):
+        words = p.texts[lang].path
+        context = ProblemContext(
+            related=[by_slug[slug] for slug in p.related],
+            level=next(level.labels[lang] for level in catalog.levels if level.id == p.difficulty),
+            previous=problems[i - 1] if i > 0 else None,
+            next=problems[i + 1] if i + 1 < len(problems) else None,
+            tests=tests[p.slug],
+            updated=updated.get(words),
+            edit_url=edit_url(layout.root, words) if layout else None,
+            report_url=report_url(p.number, lang, urls.problem_url(site.url, lang, p.slug), kind="problem")
+            if site
+            else None,
+        )
+        pages[f"{lang}/{urls.problem_source(p.slug)}"] = problem_page(p, lang, context, fragments)
     return pages
 
 
@@ -88,6 +129,7 @@ def redirect_map(catalog: Catalog) -> dict[str, str]:
     questions = catalog.in_language(LANGUAGES[0])
     links = {f"q/{q.number}/index.md": f"questions/{q.slug}.md" for q in questions}
     links |= {f"questions/{old}.md": f"questions/{new}.md" for old, new in sorted(catalog.redirects.items())}
+    links |= {f"p/{p.number}/index.md": urls.problem_source(p.slug) for p in catalog.problems}
     return links
 
 
@@ -99,20 +141,26 @@ def doc_counts(catalog: Catalog) -> dict[str, int]:
         "questions": len(questions),
         "seed_questions": seed,
         "site_questions": len(questions) - seed,
-        "problems": len(getattr(catalog, "problems", []) or []),
+        "problems": len(catalog.problems),
     }
 
 
-def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example], presets: Presets) -> list[Path]:
+def generate(
+    catalog: Catalog,
+    layout: Layout,
+    examples: dict[str, Example],
+    presets: Presets,
+    problem_tests: dict[str, ProblemTests] | None = None,
+) -> list[Path]:
     """Write the staged docs folder; return the files that changed.  `presets`: the
-    calculator's (tools/calculator/ in every language)."""
+    calculator's (tools/calculator/ in every language); `problem_tests`: the coding
+    problems' (qa.check.problems)."""
     site = load_site(layout.mkdocs_yml)
     target = layout.staged_docs
     staged = layout.staged
     fragments = Fragments(staged.fragments)
-    wanted: dict[Path, bytes] = {
-        target / rel: text.encode("utf-8") for rel, text in planned_pages(catalog, examples, layout, fragments).items()
-    }
+    pages = planned_pages(catalog, examples, layout, fragments, problem_tests)
+    wanted: dict[Path, bytes] = {target / rel: text.encode("utf-8") for rel, text in pages.items()}
     for rel, text in calculator_pages(presets):
         wanted[target / rel] = text.encode("utf-8")
     kept: set[Path] = set()  # staged fragments still used, left as they are
@@ -134,7 +182,8 @@ def generate(catalog: Catalog, layout: Layout, examples: dict[str, Example], pre
     for rel, data in planned_exports(catalog, site).items():  # llms.txt, llms-full.txt, questions.json
         wanted[target / rel] = data
     for lang in LANGUAGES:
-        docs = search_documents(catalog, lang) + [calculator_search_document(lang)]
+        docs = search_documents(catalog, lang) + problem_search_documents(catalog, lang)
+        docs.append(calculator_search_document(lang))
         wanted[staged.search_documents(lang)] = json.dumps(docs, ensure_ascii=False).encode()
     counts = doc_counts(catalog)
     for path in sorted(layout.docs.rglob("*")):

@@ -18,5 +18,7 @@ class QaConfig(Config):
     user_dictionary = c.Type(str, default="content/search/userdict.zh.txt")
     # search field → boost
     search_fields = c.Type(dict, default=dict(DEFAULT_SEARCH_FIELDS))
+    # Pyodide's npm package (package-lock.json), relative to mkdocs.yml: copied into sites with coding problems
+    pyodide_dir = c.Type(str, default="node_modules/pyodide")
     # append each language's build time to <build_dir>/timings.jsonl (for `qa bench`)
     timings = c.Type(bool, default=True)

@@ -21,7 +21,7 @@ EXTERNAL_LINK = re.compile(r"<a (?P<attrs>[^>]*href=\"?https?://[^\"\s>]+\"?[^>]
 HREF = re.compile(r"href=\"?([^\"\s>]+)")
 HEAD = re.compile(r"<head>\s*(<meta charset=\"?utf-8\"?>)?", re.I)
 POLICY = (
-    "default-src 'self'; script-src 'self'{hashes}; style-src 'self'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self'{wasm}{hashes}; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
     "object-src 'none'; base-uri 'self'; form-action 'self'"
 )
@@ -63,10 +63,16 @@ class TrustedScripts:
         return self._by_base[base_url]
 
 
-def with_policy(html: str, trusted: frozenset[str]) -> str:
+def policy(hashes: list[str], wasm: bool = False) -> str:
+    """The policy of a page: its trusted inline scripts' hashes; `wasm` for a page that runs
+    Python (Pyodide compiles WebAssembly, which 'wasm-unsafe-eval' allows and nothing else)."""
+    return POLICY.format(wasm=" 'wasm-unsafe-eval'" if wasm else "", hashes="".join(" " + h for h in hashes))
+
+
+def with_policy(html: str, trusted: frozenset[str], wasm: bool = False) -> str:
     """html with its policy: the hashes of its inline scripts that the templates wrote."""
     allowed = sorted({h for h in map(script_hash, inline_scripts(html)) if h in trusted})
-    meta = f'<meta {MARKER} content="{POLICY.format(hashes="".join(" " + h for h in allowed))}">'
+    meta = f'<meta {MARKER} content="{policy(allowed, wasm)}">'
     # right after <meta charset>, before any script, so it governs all of them
     return HEAD.sub(lambda m: f"<head>{m[1] or ''}{meta}", html, count=1)
 
@@ -88,8 +94,8 @@ def with_safe_links(html: str, own_host: str) -> str:
     return EXTERNAL_LINK.sub(fix, html)
 
 
-def harden(html: str, own_host: str, trusted: frozenset[str]) -> str:
-    """html with safe external links and its policy."""
+def harden(html: str, own_host: str, trusted: frozenset[str], wasm: bool = False) -> str:
+    """html with safe external links and its policy (`wasm`: see `policy`)."""
     if MARKER in html:
         return html
-    return with_policy(with_safe_links(html, own_host), trusted)
+    return with_policy(with_safe_links(html, own_host), trusted, wasm)

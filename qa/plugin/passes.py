@@ -44,6 +44,7 @@ class PageFacts:
     language_folder: str  # '' for the default language, else e.g. 'en'
     own_host: str  # site_url's host: links there are not external
     trusted_scripts: frozenset[str] = frozenset()  # hashes of the theme's own inline scripts for this page
+    runs_python: bool = False  # a coding problem's page: Pyodide compiles WebAssembly
 
 
 def lean_code(content: str) -> str:
@@ -71,7 +72,7 @@ def minify(html: str, facts: PageFacts) -> str:
 
 
 def harden(html: str, facts: PageFacts) -> str:
-    return csp.harden(html, facts.own_host, facts.trusted_scripts)
+    return csp.harden(html, facts.own_host, facts.trusted_scripts, facts.runs_python)
 
 
 Pass = Callable[[str, PageFacts], str]

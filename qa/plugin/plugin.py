@@ -35,6 +35,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -42,6 +43,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
 from qa import contract, urls
+from qa.check import harness
 from qa.plugin import csp, dirty, fragments, i18n, passes, search
 from qa.plugin import redirects as short_links
 from qa.plugin.config import QaConfig
@@ -71,6 +73,7 @@ class QaPlugin(BasePlugin[QaConfig]):
         self.segmenter: search.Segmenter | None = None
         self.trusted: csp.TrustedScripts | None = None  # the theme's own inline scripts
         self.blocked = 0  # inline scripts not the theme's, which the policy blocks (counted for the log)
+        self.runs_python = False  # whether a page of this build runs Python (then Pyodide is copied)
 
     @property
     def language(self) -> str:
@@ -85,12 +88,11 @@ class QaPlugin(BasePlugin[QaConfig]):
     def staged(self, config: MkDocsConfig) -> contract.Staged:
         return contract.Staged(self._path(config, self.config.build_dir))
 
-    def facts(self, config: MkDocsConfig, base_url: str) -> passes.PageFacts:
+    def facts(self, config: MkDocsConfig, base_url: str, runs_python: bool = False) -> passes.PageFacts:
         """What the HTML passes need to know of the page being written (base_url as MkDocs gives it)."""
         assert self.trusted is not None, "MkDocs calls on_env before rendering anything"
-        return passes.PageFacts(
-            urls.language_folder(self.language), urlsplit(config.site_url or "").netloc, self.trusted.hashes(base_url)
-        )
+        host = urlsplit(config.site_url or "").netloc
+        return passes.PageFacts(urls.language_folder(self.language), host, self.trusted.hashes(base_url), runs_python)
 
     # -- on_config ---------------------------------------------------------------
 
@@ -110,6 +112,7 @@ class QaPlugin(BasePlugin[QaConfig]):
             self.hardened.clear()
             self.redirects.clear()
             self.blocked = 0
+            self.runs_python = False
         self.building.append(lang)
         self.started[self.language] = self.started.pop("pending", time.perf_counter())
         self.roots[self.language] = urls.language_dir(Path(config.site_dir), self.language)
@@ -213,7 +216,9 @@ class QaPlugin(BasePlugin[QaConfig]):
     @event_priority(-30)  # after the other plugins have edited the page; nothing edits it later
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         self.hardened.add(os.path.normpath(page.file.abs_dest_path))
-        facts = self.facts(config, get_relative_url(".", page.url))
+        runs_python = bool(page.meta.get(contract.META_RUNNER))
+        self.runs_python |= runs_python
+        facts = self.facts(config, get_relative_url(".", page.url), runs_python)
         self.blocked += csp.untrusted(output, facts.trusted_scripts)
         return passes.run_passes(output, facts)
 
@@ -267,10 +272,29 @@ class QaPlugin(BasePlugin[QaConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html, encoding="utf-8")
         self._harden_other_files(config)
+        if self.runs_python:
+            self._copy_runner(config)
         if self.blocked:
             log.info(f"qa: {self.blocked} inline script(s) not written by the theme; the pages' policy blocks them")
 
     on_post_build = CombinedEvent(_record_time, _write_language_files, _finish_site)
+
+    def _copy_runner(self, config: MkDocsConfig) -> None:
+        """What the coding problems' pages run: Pyodide from its npm package (never a CDN)
+        and the test harness, at the site root; copied only when they differ."""
+        site = Path(config.site_dir)
+        source = self._path(config, self.config.pyodide_dir)
+        missing = [name for name in contract.PYODIDE_FILES if not (source / name).is_file()]
+        if missing:
+            raise PluginError(
+                f"{source}: Pyodide is missing ({', '.join(missing)}) — run `npm ci` (make setup installs it)"
+            )
+        copies = {source / name: site / contract.PYODIDE_DIR / name for name in contract.PYODIDE_FILES}
+        copies[Path(harness.__file__)] = site / contract.HARNESS
+        for origin, target in copies.items():
+            if not _same_file(origin, target):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(origin, target)
 
     def _write_search_indexes(self, config: MkDocsConfig) -> None:
         staged = self.staged(config)

@@ -41,7 +41,7 @@ def test_there_are_at_least_sixty_five_kinds_of_broken_source():
 def test_valid_fixture_passes(tmp_path):
     result = run_qa(make_tree(tmp_path, None), "validate")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "4 sources and 0 examples valid."
+    assert result.stdout.strip() == "4 sources, 0 examples and 0 coding problems valid."
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -1,0 +1,3 @@
+# Wrong: rounds down
+def blocks_needed(tokens: int, block_size: int) -> int:
+    return tokens // block_size

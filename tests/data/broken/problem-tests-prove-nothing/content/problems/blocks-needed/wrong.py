@@ -1,0 +1,2 @@
+def blocks_needed(tokens: int, block_size: int) -> int:
+    return -(-tokens // block_size)

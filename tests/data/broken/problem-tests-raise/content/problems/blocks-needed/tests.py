@@ -1,0 +1,4 @@
+EXAMPLES = [("blocks_needed(5, 4)", 2)]
+TESTS = [
+    ("blocks_needed(8, 4)", _two()),
+]
