@@ -23,7 +23,7 @@ META_RUNNER = "qa_runner"  # set on pages that run Python in the browser: their 
 # interpreter and standard library, from the npm package, and the test harness.
 PYODIDE_FILES = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 PYODIDE_DIR = "assets/pyodide"  # at the site root
-HARNESS = "assets/runner/harness.py"  # at the site root (qa/check/harness.py)
+HARNESS = "assets/runner/harness.py"  # at the site root (staged as Staged.harness)
 
 
 # Where a rendered fragment of authored HTML goes (qa.generate.render writes the fragment,
@@ -72,6 +72,10 @@ class Staged:
     @property
     def fragments(self) -> Path:
         return self.build / "fragments"
+
+    @property
+    def harness(self) -> Path:  # the coding problems' test harness (qa/check/harness.py), which pages fetch
+        return self.build / "runner" / "harness.py"
 
     @property
     def redirects(self) -> Path:  # short links and retired slugs → pages, relative to a language root

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from qa.check.catalog import load_content
+from qa.check.problems import ProblemTests, check_problems
 from qa.check.project import check_project
 from qa.generate.stage import generate
 from qa.layout import Layout
@@ -35,6 +36,15 @@ def content(layout: Layout) -> tuple[Catalog, Presets]:
 @pytest.fixture(scope="session")
 def catalog(content: tuple[Catalog, Presets]) -> Catalog:
     return content[0]
+
+
+@pytest.fixture(scope="session")
+def problem_tests(catalog: Catalog, layout: Layout) -> dict[str, ProblemTests]:
+    """Each coding problem's tests as its page shows them (its code run in the sandbox)."""
+    slugs = {q.slug for q in catalog.questions}
+    tests, found = check_problems(catalog.problems, slugs, catalog.levels, layout.cache / "problems")
+    assert found == [], [f.render(ROOT) for f in found]
+    return tests
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 from qa import contract, urls
+from qa.check import harness
 from qa.check.examples import Example
 from qa.check.problems import ProblemTests
 from qa.generate.benchmark_tables import benchmark_markdown
@@ -170,6 +171,8 @@ def generate(
         else:
             wanted[staged.fragment(key)] = html.encode("utf-8")
     wanted[staged.redirects] = json.dumps(redirect_map(catalog), indent=1).encode()
+    if catalog.problems:  # the harness the problems' pages run (the plugin puts it in the site)
+        wanted[staged.harness] = Path(harness.__file__).read_bytes()
     for lang in LANGUAGES:  # included into docs/<lang>/performance.md by pymdownx.snippets
         table = benchmark_markdown(lang, layout.content / "benchmark.json")
         wanted[staged.snippets / f"benchmark.{lang}.md"] = table.encode("utf-8")
@@ -199,7 +202,7 @@ def generate(
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
             changed.append(path)
-    for folder in (target, staged.fragments, *(staged.cards(lang) for lang in LANGUAGES)):
+    for folder in (target, staged.fragments, staged.harness.parent, *(staged.cards(lang) for lang in LANGUAGES)):
         if not folder.exists():
             continue
         for path in sorted(folder.rglob("*"), reverse=True):  # stale generated files

@@ -43,7 +43,6 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
 from qa import contract, urls
-from qa.check import harness
 from qa.plugin import csp, dirty, fragments, i18n, passes, search
 from qa.plugin import redirects as short_links
 from qa.plugin.config import QaConfig
@@ -290,7 +289,7 @@ class QaPlugin(BasePlugin[QaConfig]):
                 f"{source}: Pyodide is missing ({', '.join(missing)}) — run `npm ci` (make setup installs it)"
             )
         copies = {source / name: site / contract.PYODIDE_DIR / name for name in contract.PYODIDE_FILES}
-        copies[Path(harness.__file__)] = site / contract.HARNESS
+        copies[self.staged(config).harness] = site / contract.HARNESS
         for origin, target in copies.items():
             if not _same_file(origin, target):
                 target.parent.mkdir(parents=True, exist_ok=True)

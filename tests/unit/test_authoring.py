@@ -67,7 +67,7 @@ def test_a_filled_in_scaffold_validates(project):
     assert qa(project, "translated", "3").returncode == 0
     check = qa(project, "validate")
     assert check.returncode == 0, check.stderr
-    assert check.stdout.strip() == "6 sources and 1 examples valid."
+    assert check.stdout.strip() == "6 sources, 1 examples and 0 coding problems valid."
 
 
 def test_a_changed_chinese_answer_flags_its_english_translation_until_it_is_checked(project):

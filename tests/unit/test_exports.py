@@ -24,6 +24,7 @@ from qa.generate.exports import (
     questions_dataset,
     short_url,
 )
+from qa.generate.problems import TEXT as PROBLEM_TEXT
 from qa.generate.stage import generate
 from qa.layout import Layout
 from qa.markdown import LINK
@@ -141,10 +142,11 @@ def test_llms_txt_links_every_question_by_topic(catalog, lang, head, line_9, opt
     assert line_9 in lines
     headings = [line[3:] for line in lines if line.startswith("## ")]
     used = [t.labels[lang] for t in catalog.topics if any(q.topic == t.id for q in catalog.questions)]
-    assert headings == used + ["Optional"]  # topics in the order of topics.yml, those with questions
+    problems = [PROBLEM_TEXT[lang]["problems"]] if catalog.problems else []
+    assert headings == used + problems + ["Optional"]  # topics in the order of topics.yml, then the problems
     links = [line for line in lines if line.startswith("- [")]
     assert links[-3:] == optional
-    sections = text.split("\n## ")[1:-1]  # the topic sections (Optional is last)
+    sections = text.split("\n## ")[1 : -1 - len(problems)]  # the topic sections (problems, then Optional, last)
     topics = [t for t in catalog.topics if any(q.topic == t.id for q in catalog.questions)]
     for topic, section in zip(topics, sections, strict=True):
         expected = [
@@ -154,7 +156,7 @@ def test_llms_txt_links_every_question_by_topic(catalog, lang, head, line_9, opt
         ]
         assert section.splitlines()[0] == topic.labels[lang]
         assert [line for line in section.splitlines() if line.startswith("- [")] == expected
-    assert len(links) == len(catalog.in_language(lang)) + 3
+    assert len(links) == len(catalog.in_language(lang)) + len(catalog.problems) + 3
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

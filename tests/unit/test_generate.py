@@ -29,9 +29,12 @@ def filled(page: str, fragments: Fragments) -> str:
     return re.sub(contract.FRAGMENT_PATTERN, lambda m: fragments.html(m[1]), page)
 
 
-def test_question_page_has_prompt_answer_and_note_folded_together_and_pager(catalog):
+def test_question_page_has_prompt_answer_and_note_folded_together_and_pager(catalog, problem_tests):
     fragments = Fragments()
-    page = filled(planned_pages(catalog, {}, fragments=fragments)["zh/questions/quantization.md"], fragments)
+    page = filled(
+        planned_pages(catalog, {}, fragments=fragments, problem_tests=problem_tests)["zh/questions/quantization.md"],
+        fragments,
+    )
     assert '<h1 id="question">9. 如何实现LLM模型的量化？<a class="headerlink"' in page
     assert "<p><strong>题目：</strong> 请描述一种实现大型语言模型（LLM）量化的方法。</p>" in page
     answer = page[page.index('<details class="qa-answer" id="answer">') : page.index("</details>")]
@@ -42,8 +45,8 @@ def test_question_page_has_prompt_answer_and_note_folded_together_and_pager(cata
     assert '<a href="../#memory">内存与压缩</a>' in page
 
 
-def test_first_and_last_questions_have_one_neighbour(catalog):
-    pages = planned_pages(catalog, {})
+def test_first_and_last_questions_have_one_neighbour(catalog, problem_tests):
+    pages = planned_pages(catalog, {}, problem_tests=problem_tests)
     questions = catalog.in_language("en")
     first = pages[f"en/questions/{questions[0].slug}.md"]
     last = pages[f"en/questions/{questions[-1].slug}.md"]
@@ -51,9 +54,9 @@ def test_first_and_last_questions_have_one_neighbour(catalog):
     assert "qa-next" not in last and "qa-prev" in last
 
 
-def test_index_lists_every_question_grouped_by_topic(catalog):
+def test_index_lists_every_question_grouped_by_topic(catalog, problem_tests):
     for lang in ("zh", "en"):
-        index = planned_pages(catalog, {})[f"{lang}/questions/index.md"]
+        index = planned_pages(catalog, {}, problem_tests=problem_tests)[f"{lang}/questions/index.md"]
         for q in catalog.in_language(lang):
             assert f'<li><span class="qa-n">{q.number}.</span> <a href="{q.slug}/" data-slug="{q.slug}" ' in index
         used = [t for t in catalog.topics if any(q.topic == t.id for q in catalog.questions)]
@@ -61,10 +64,11 @@ def test_index_lists_every_question_grouped_by_topic(catalog):
         assert positions == sorted(positions)
 
 
-def test_short_links_cover_every_question(catalog):
+def test_short_links_cover_every_question_and_problem(catalog):
     links = redirect_map(catalog)
-    assert len(links) == len(catalog.in_language("zh"))
+    assert len(links) == len(catalog.in_language("zh")) + len(catalog.problems)
     assert links["q/9/index.md"] == "questions/quantization.md"
+    assert links["p/3/index.md"] == "problems/paged-kv-allocator.md"
 
 
 def test_adding_a_question_is_adding_its_two_sources(tmp_path):
@@ -113,9 +117,9 @@ def test_all_questions_page_holds_each_answer_and_note_linked_for_its_place(tmp_
     assert page.index('<h2 id="first-question">1. ') < page.index('<h2 id="second-question">2. ')
 
 
-def test_all_questions_page_puts_each_note_under_its_question(catalog):
+def test_all_questions_page_puts_each_note_under_its_question(catalog, problem_tests):
     fragments = Fragments()
-    page = filled(planned_pages(catalog, {}, fragments=fragments)["en/all.md"], fragments)
+    page = filled(planned_pages(catalog, {}, fragments=fragments, problem_tests=problem_tests)["en/all.md"], fragments)
     assert (
         '<h3 id="quantization-note">Editor&#x27;s note' in page or '<h3 id="quantization-note">Editor\'s note' in page
     )

@@ -32,6 +32,25 @@ _TIES = _model({(): [-1.0, -0.5, -0.5]}, [-0.5, -1.0, -1.0])
 # EOS takes rank 0 of the first step; both other tokens still fill the beam of 2.
 _REFILL = _model({(): [-1.0, -1.0, -1.0], (1,): [-3.0, -3.0, -3.0], (2,): [0.0, -4.0, -4.0]}, [-1.0, -1.0, -1.0])
 
+# Step 2 ties (1, 1) and (2, 1) at -1.5 for the last beam slot; their parents are ranked (2,), (1,),
+# so only the lexicographic tie-break (not generation order) keeps (1, 1), whose EOS wins.
+_CROSS = _model({
+    (): [-9.0, -1.0, -0.5],
+    (1,): [-9.0, -0.5, -9.0],
+    (2,): [-9.0, -1.0, -0.75],
+    (1, 1): [-0.25, -3.0, -3.0],
+    (2, 2): [-1.0, -3.0, -3.0],
+}, [-0.5, -3.0, -3.0])
+
+# [2, 0] finishes at step 2 and [1, 1, 0] at step 3, both at -1.0: the later, lexicographically
+# smaller one must win the final tie.
+_LATE = _model({
+    (): [-9.0, -0.5, -0.5],
+    (1,): [-9.0, -0.25, -9.0],
+    (2,): [-0.5, -9.0, -9.0],
+    (1, 1): [-0.25, -9.0, -9.0],
+}, [-9.0, -9.0, -9.0])
+
 # EOS is never good enough to enter the beam.
 _NO_EOS = _model({}, [-8.0, -0.5, -0.5])
 
@@ -60,6 +79,8 @@ TESTS = [
     ("beam_search(_TIES, beam_width=3, max_len=2, eos_id=0, alpha=1.0)", ([1, 0], -1.0 / (7 / 6))),
     ("beam_search(_REFILL, beam_width=2, max_len=2, eos_id=0, alpha=1.0)", ([2, 0], -1.0 / (7 / 6))),
     ("beam_search(_NO_EOS, beam_width=2, max_len=3, eos_id=0)", None),
+    ("beam_search(_CROSS, beam_width=2, max_len=3, eos_id=0)", ([1, 1, 0], -1.75)),
+    ("beam_search(_LATE, beam_width=2, max_len=3, eos_id=0)", ([1, 1, 0], -1.0)),
     ("beam_search(_GREEDY_TRAP, beam_width=5, max_len=1, eos_id=0)", ([0], -2.0)),
     ("beam_search(_GREEDY_TRAP, beam_width=2, max_len=1, eos_id=0)", None),
     ("beam_search(_GREEDY_TRAP, beam_width=1, max_len=4, eos_id=2)", None),

@@ -119,6 +119,8 @@ TESTS = [
     # an all-masked tile is the identity of merge, on either side
     ("merge(tile_state([-INF], [[5.0]]), (2.0, 3.0, [1.5]))", (2.0, 3.0, [1.5])),
     ("merge((2.0, 3.0, [1.5]), tile_state([-INF], [[5.0]]))", (2.0, 3.0, [1.5])),
+    # the merged state itself is the union's state: here the left side holds the max, so m = 3
+    ("merge(tile_state([3.0], [[1.0]]), tile_state([1.0], [[2.0]]))", (3.0, 1 + math.exp(-2), [1 + 2 * math.exp(-2)])),
     ("finalize(merge(tile_state([-INF], [[1.0, 1.0]]), tile_state([-INF], [[2.0, 2.0]])))", [0.0, 0.0]),
     ("check_no_mutation()", True),
 ]

@@ -76,4 +76,7 @@ TESTS = [
     # out of memory on append (full last block) and on copy-on-write
     ("_run(2, 2, 'alloc a 4; append a; table a; nfree')", [True, False, [0, 1], 0]),
     ("_run(2, 4, 'alloc a 5; fork a b; append b; table b; free a; append b; table b; nfree')", [True, False, [0, 1], True, [0, 1], 0]),
+    # a failed append leaves the token count unchanged: the retry still sees a full last block / a half-full one
+    ("_run(3, 2, 'alloc a 4; alloc b 1; append a; free b; append a; table a; nfree')", [True, True, False, True, [0, 1, 2], 0]),
+    ("_run(2, 2, 'alloc a 3; fork a b; append b; free a; append b; append b; table b; nfree')", [True, False, True, False, [0, 1], 0]),
 ]

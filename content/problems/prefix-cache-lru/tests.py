@@ -81,6 +81,12 @@ def check_random(seed):
     return True
 
 
+def _deep():
+    """A chain of 1200 one-token blocks: deeper than Python's recursion limit, and longer than capacity."""
+    text = " ".join(str(t) for t in range(1200))
+    return _run(1000, 1, ["insert " + text, "len", "match " + text, "insert 5000", "match " + text, "len"])
+
+
 # a shared "system prompt" block [1, 2] followed by three different continuations
 _BRANCHES = [
     "insert 1 2 3 4",
@@ -110,7 +116,9 @@ TESTS = [
     ("_run(3, 1, ['insert 7 8 9', 'match 7 8 5', 'insert 7 1', 'len', 'match 7 8 9'])", [2, 3, 2]),
     ("_run(3, 1, ['insert 1 2 3', 'insert 4', 'len', 'insert 5', 'match 1 2 3', 'len'])", [3, 1, 3]),
     ("_run(2, 2, ['insert 1 2', 'insert 3 4', 'insert 1 2', 'insert 5 6', 'match 1 2', 'match 3 4'])", [2, 0]),
+    ("_run(2, 2, ['insert 1 2 3 4', 'match 1 2 3 4', 'insert 5 6', 'match 1 2 3 4', 'len'])", [4, 2, 2]),
     ("_run(4, 2, _BRANCHES)", [2, 4, 4, 2, 2, 4]),
+    ("_deep()", [1000, 1000, 999, 1000]),
     ("check_random(1)", True),
     ("check_random(2)", True),
 ]

@@ -120,6 +120,8 @@ TESTS = [
     ("_run(['insert 1 2 3', 'insert 1 2 4', 'match 1 2', 'evict 2', 'size', 'match 1 2 4'])", [2, 2, 2, 2]),
     # [1, 2] and [3] were both last used by call 2: only the leaf [3] may go
     ("_run(['insert 1 2', 'insert 1 2 3', 'insert 7', 'evict 1', 'match 1 2 3', 'size'])", [1, 2, 3]),
+    # insert refreshes the nodes it walks through, not only the leaf it adds
+    ("_run(['insert 1 2', 'insert 3', 'insert 1 2', 'insert 4', 'evict 1', 'match 3', 'match 1 2'])", [1, 0, 2]),
     ("_run(['insert 1 2 3', 'insert 1 2 4', 'evict 3', 'size', 'evict 100', 'size', 'match 1'])", [4, 0, 0, 0, 0]),
     ("_run(['insert 5 5 5 5', 'match 5 5 5 5 5', 'match 5 5', 'match 6', 'match'])", [4, 2, 0, 0]),
     ("_run(['insert 1 2 3', 'evict 0', 'size', 'evict -1', 'insert', 'size'])", [0, 3, 0, 3]),

@@ -40,7 +40,7 @@ TESTS = [
     ("sampling_probs(_logs([0.4, 0.3, 0.2, 0.1]), top_k=2, top_p=0.5)", [1.0, 0.0, 0.0, 0.0]),
     # temperature first: at T = 2 the top two hold only ≈ 0.807 < 0.85, so all three stay
     ("sampling_probs(_logs([0.6, 0.3, 0.1]), temperature=2.0, top_p=0.85)", _renorm(_logs([0.6, 0.3, 0.1]), 2.0, [0, 1, 2])),
-    # low temperature sharpens: at T = 0.5 the top token holds 0.8 >= 0.75
+    # low temperature sharpens: at T = 0.5 the top token holds 0.36 / 0.46 ≈ 0.783 >= 0.75
     ("sampling_probs(_logs([0.6, 0.3, 0.1]), temperature=0.5, top_p=0.75)", [1.0, 0.0, 0.0]),
     # ties: equal logits are ranked by lower index, for top-k and for top-p
     ("sampling_probs([0.0, 1.0, 1.0, 1.0, -1.0], top_k=2)", [0.0, 0.5, 0.5, 0.0, 0.0]),
@@ -55,6 +55,9 @@ TESTS = [
     ("sampling_probs([1000.0, 999.0, 0.0])", [_E / (_E + 1), 1 / (_E + 1), 0.0]),
     # greedy ignores every other setting; ties go to the lowest index
     ("sampling_probs([-5.0, 7.0, 7.0], temperature=0.0, top_k=3, min_p=0.5)", [0.0, 1.0, 0.0]),
+    # min-p runs after top-p: top-p keeps 0.5, 0.2, 0.2 (0.7 < 0.75); min-p (threshold 0.15) keeps all three.
+    # Min-p first would renormalize to [5/9, 2/9, 2/9], and top-p would then stop at 7/9 >= 0.75 with two tokens.
+    ("sampling_probs(_logs([0.5, 0.2, 0.2, 0.1]), top_p=0.75, min_p=0.3)", [5 / 9, 2 / 9, 2 / 9, 0.0]),
     # all four together
     ("sampling_probs(_L1, temperature=0.7, top_k=5, top_p=0.8, min_p=0.3)", _renorm(_L1, 0.7, [2, 4, 7])),
     ("sampling_probs(_L1, temperature=1.5, top_k=6, top_p=0.9, min_p=0.4)", _renorm(_L1, 1.5, [2, 4, 7, 0])),
