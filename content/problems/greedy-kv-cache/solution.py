@@ -38,7 +38,7 @@ def prefill(model, prompt):
 
 
 def decode_step(model, cache, token):
-    """Feed one token at position len(cache); return (logits, cache)."""
+    """Feed one token at position p = number of cached tokens; return (logits, cache)."""
     x = model.embed(token, len(cache["keys"]))
     k, v = model.key_value(x)
     # Append BEFORE attending: the new token attends to itself as well.
