@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from qa.generate.exports import SCHEMA_FILE
+from qa.generate.problems import TEXT as PROBLEM_TEXT
 from qa.markdown import LINK
 from qa.site import load_site
 from qa.urls import language_dir
@@ -121,7 +122,11 @@ def test_llms_txt_links_resolve_and_name_every_question_by_topic(built_site, lay
         heading(section, "h2"): [(root / "questions" / a["href"] / "index.html") for a in section.select("li a")]
         for section in index.select("section.qa-topic")
     }
-    assert {name: pages for name, pages in sections.items() if name != "Optional"} == by_topic
+    problems = PROBLEM_TEXT[lang]["problems"]
+    assert {name: pages for name, pages in sections.items() if name not in ("Optional", problems)} == by_topic
+    section = lines[lines.index(f"## {problems}") : lines.index("## Optional")]
+    listed = [line for line in section if line.startswith("- [")]
+    assert len(listed) == len(list((root / "problems").glob("*/index.html")))
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -138,8 +143,9 @@ def test_llms_full_txt_holds_every_question_as_plain_markdown(built_site, lang):
     assert len(own) >= len(pages)
     for url in own:
         assert file_at(built_site, url.partition("#")[0]) is not None, url
-    for section in text.split("\n## ")[1:]:  # each question names its own page
+    for section in text.split("\n## ")[1:]:  # each question and problem names its own page
         title, page_url = section.partition("\n")[0], re.search(r"<(https?://[^>\s]+)>", section)[1]
         page = file_at(built_site, page_url)
-        assert page is not None and page.is_relative_to(root / "questions"), page_url
+        folder = "questions" if re.match(r"\d+\. ", title) else "problems"
+        assert page is not None and page.is_relative_to(root / folder), page_url
         assert heading(soup(page)) == title, page_url

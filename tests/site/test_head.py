@@ -25,8 +25,10 @@ def meta(doc, key: str) -> str:
 
 def test_every_page_has_complete_preview_metadata(built_site, catalog):
     pages = content_pages(built_site)
-    # home, index, all questions, performance and the calculator, and one page per question, in each language
-    assert len(pages) == sum(5 + len(catalog.in_language(lang)) for lang in ("zh", "en"))
+    # home, index, all questions, performance and the calculator, one page per question, the
+    # problems' index and one page per problem, in each language
+    per_language = [5 + len(catalog.in_language(lang)) + 1 + len(catalog.problems) for lang in ("zh", "en")]
+    assert len(pages) == sum(per_language)
     site_url = soup(built_site / "index.html").find("link", rel="canonical")["href"]
     for page in pages:
         doc = soup(page)

@@ -17,6 +17,7 @@ ELEMENTS = {
     *"a button input label form select option output svg path details summary p br hr strong em code pre".split(),
     *"kbd sub sup del blockquote ul ol li table thead tbody tr th td h1 h2 h3 h4 h5 h6 time".split(),
     *"fieldset legend dl dt dd figure figcaption".split(),  # the calculator's form and outputs (qa.generate.calculator)
+    "textarea",  # a coding problem's editor (qa.generate.problems)
 }
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "data", "poster"}
 SAFE_URL = re.compile(r"^(?:https?://[^/\s]|#|\.{0,2}/?[\w%.\-/?&=#]*$|data:image/svg\+xml)", re.I)

@@ -18,8 +18,9 @@ def load(site, lang):
 def test_one_document_per_question_in_its_own_language(built_site, catalog, lang):
     index = load(built_site, lang)
     locations = [doc["location"] for doc in index["docs"]]
-    # then the calculator (qa.generate.calculator.search_document)
-    assert locations == [f"questions/{q.slug}/" for q in catalog.in_language(lang)] + ["tools/calculator/"]
+    # then the coding problems (qa.generate.problems), then the calculator (qa.generate.calculator.search_document)
+    problems = [f"problems/{p.slug}/" for p in catalog.problems]
+    assert locations == [f"questions/{q.slug}/" for q in catalog.in_language(lang)] + problems + ["tools/calculator/"]
 
 
 def test_english_index_holds_no_chinese(built_site):
