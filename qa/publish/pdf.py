@@ -5,8 +5,11 @@ the way GitHub Pages serves it, `beforeprint` runs (Material opens every answer,
 qa.js writes each link's address) and the print stylesheet applies.
 
 The page is printed in parts — its preamble, then PART questions at a time (each
-question is a <section> of class qa.contract.PRINT_PART) — with the rest of the page
-hidden, and the parts are joined into the book (pypdf, with their bookmarks).  Each
+question is a <section> of class qa.contract.PRINT_PART).  Chromium loads, for each part,
+the page with the other parts' sections taken out (the request for the page is answered
+with that HTML; everything else comes from the site), so a part costs what its own
+questions cost, not what the whole page does; the parts are joined into the book (pypdf,
+with their bookmarks).  Each
 part is cached by a hash of its own HTML and of the site's CSS and JavaScript, so an
 edit to one question reprints one part, not the book.  Page numbers are the PDF
 reader's: a part cannot know where the pages before it end.
@@ -31,7 +34,8 @@ from qa.urls import language_dir, pdf_name
 ALL_PAGE = "all/index.html"
 STYLE_SUFFIXES = (".css", ".js")
 PART = 20  # questions per printed part
-PRINTER = "pdf-3"  # bump when the printing itself changes (options, parts, the text-layer fix)
+PRINTER = "pdf-4"  # bump when the printing itself changes (options, parts, the text-layer fix)
+HTML = "text/html; charset=utf-8"
 PART_START = re.compile(rf'<section class="?{PRINT_PART}"?[^>]*>')
 
 
@@ -45,14 +49,32 @@ def styles_digest(site: Path) -> bytes:
     return digest.digest()
 
 
+def section_spans(html: str) -> tuple[list[tuple[int, int]], int]:
+    """Where each printed section of the page starts and ends (offsets in html), and where
+    the article ends: a section runs to where the next begins, the last to the article's end."""
+    start = html.index("<article") if "<article" in html else 0
+    end = html.index("</article>") if "</article>" in html else len(html)
+    starts = [m.start() for m in PART_START.finditer(html, start, end)]
+    return list(zip(starts, [*starts[1:], end], strict=True)), end
+
+
+def part_page(html: str, first: int, end: int) -> str:
+    """The page with only the sections [first, end) — none for the preamble (end = 0)."""
+    spans, article_end = section_spans(html)
+    if not spans:
+        return html
+    head = html[: spans[0][0]]
+    kept = html[spans[first][0] : spans[end - 1][1]] if end > first else ""
+    return head + kept + html[article_end:]
+
+
 def parts(html: str) -> list[tuple[int, int, str]]:
     """The page's printed parts: (first section, end section, the HTML they print).  The
     first part is the preamble (everything outside the sections: title and introduction)."""
-    article = html[html.index("<article") : html.index("</article>")] if "<article" in html else html
-    starts = [m.start() for m in PART_START.finditer(article)]
-    # a section holds sections of its own (the note): each part runs to where the next begins
-    sections = [article[a:b] for a, b in zip(starts, [*starts[1:], len(article)], strict=True)]
-    preamble = article[: starts[0]] if starts else article
+    spans, article_end = section_spans(html)
+    article_start = html.index("<article") if "<article" in html else 0
+    sections = [html[a:b] for a, b in spans]
+    preamble = html[article_start : spans[0][0] if spans else article_end]
     out = [(0, 0, preamble)]
     for start in range(0, len(sections), PART):
         out.append((start, min(start + PART, len(sections)), "".join(sections[start : start + PART])))
@@ -109,6 +131,16 @@ SHOW_PART = f"""([first, end]) => {{
 }}"""
 
 
+def _answer_with(html: str):
+    """A route handler answering the request with this HTML (Playwright passes the route
+    and the request: a handler with a default argument would get the request in it)."""
+
+    def handler(route) -> None:
+        route.fulfill(body=html, content_type=HTML)
+
+    return handler
+
+
 def _print(site: Path, base: str, targets: dict[str, Path]) -> list[str]:
     """Print each language's page whole (a page without parts); return the requests aborted."""
     return _print_parts(site, base, {lang: [(-1, -1, target)] for lang, target in targets.items()})
@@ -138,12 +170,18 @@ def _print_parts(site: Path, base: str, jobs: dict[str, list[tuple[int, int, Pat
             page = context.new_page()
             for lang, parts_to_print in jobs.items():
                 path = ALL_PAGE if lang == DEFAULT_LANGUAGE else f"{lang}/{ALL_PAGE}"
-                page.goto(path.removesuffix("index.html"), wait_until="load")
-                page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-                page.wait_for_function("[...document.querySelectorAll('.md-content details')].every(d => d.open)")
+                address = url + path.removesuffix("index.html")
+                whole = (language_dir(site, lang) / ALL_PAGE).read_text(encoding="utf-8")
                 for first, end, target in parts_to_print:
+                    if first >= 0:  # the page as this part prints it: its own sections only
+                        html = part_page(whole, first, end)
+                        page.route(address, _answer_with(html))
+                    page.goto(address, wait_until="load")
+                    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+                    page.wait_for_function("[...document.querySelectorAll('.md-content details')].every(d => d.open)")
                     if first >= 0:
-                        page.evaluate(SHOW_PART, [first, end])
+                        page.evaluate(SHOW_PART, [0, end - first])
+                        page.unroute(address)
                     partial = target.with_suffix(".part")
                     page.pdf(
                         path=partial,

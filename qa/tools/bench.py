@@ -98,6 +98,9 @@ def synthesize(root: Path, project: Layout, n: int) -> Layout:
             shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, root / part)
+    modules = project.root / "node_modules"  # installed like the qa package (Pyodide): linked, not copied
+    if modules.is_dir():
+        (root / "node_modules").symlink_to(modules.resolve(), target_is_directory=True)
     # the record of published URLs is this project's, not the synthesized one's
     ignore = shutil.ignore_patterns("questions", "examples", "benchmark.json", "published-urls.txt")
     shutil.copytree(project.content, root / "content", ignore=ignore)
