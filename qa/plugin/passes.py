@@ -71,6 +71,13 @@ def minify(html: str, facts: PageFacts) -> str:
     return minify_html.minify(html, **MINIFY)
 
 
+def minify_stylesheet(css: str) -> str:
+    """One of our own stylesheets, minified as minify-html minifies a <style> element (its
+    comments and spaces are a third of it gzipped: every page loads qa.css)."""
+    minified = minify_html.minify(f"<style>{css}</style>", minify_css=True)
+    return minified.removeprefix("<style>").removesuffix("</style>")
+
+
 def harden(html: str, facts: PageFacts) -> str:
     return csp.harden(html, facts.own_host, facts.trusted_scripts, facts.runs_python)
 

@@ -271,12 +271,21 @@ class QaPlugin(BasePlugin[QaConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html, encoding="utf-8")
         self._harden_other_files(config)
+        self._minify_own_stylesheets(config)
         if self.runs_python:
             self._copy_runner(config)
         if self.blocked:
             log.info(f"qa: {self.blocked} inline script(s) not written by the theme; the pages' policy blocks them")
 
     on_post_build = CombinedEvent(_record_time, _write_language_files, _finish_site)
+
+    def _minify_own_stylesheets(self, config: MkDocsConfig) -> None:
+        """overrides/assets/*.css as the site serves them: minified (Material's come minified)."""
+        for path in sorted((Path(config.site_dir) / "assets").glob("*.css")):
+            css = path.read_text(encoding="utf-8")
+            minified = passes.minify_stylesheet(css)
+            if minified != css:
+                path.write_text(minified, encoding="utf-8")
 
     def _copy_runner(self, config: MkDocsConfig) -> None:
         """What the coding problems' pages run: Pyodide from its npm package (never a CDN)
