@@ -105,10 +105,8 @@ def problem_source(slug: str) -> str:
 
 def generated_sources(slugs: Sequence[str], problem_slugs: Sequence[str] = ()) -> set[str]:
     """The generated pages of a language with these question and problem slugs (the pages docs may link)."""
-    pages = {INDEX_SOURCE, ALL_SOURCE, CALCULATOR_SOURCE, *(question_source(slug) for slug in slugs)}
-    if problem_slugs:
-        pages |= {PROBLEMS_SOURCE, *(problem_source(slug) for slug in problem_slugs)}
-    return pages
+    pages = {INDEX_SOURCE, ALL_SOURCE, CALCULATOR_SOURCE, PROBLEMS_SOURCE, *(question_source(slug) for slug in slugs)}
+    return pages | {problem_source(slug) for slug in problem_slugs}
 
 
 def pdf_name(lang: str) -> str:

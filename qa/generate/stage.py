@@ -84,9 +84,8 @@ def problem_pages(
     layout: Layout | None,
     site: Site | None,
 ) -> dict[str, str]:
-    """A language's coding-problem pages and their index (none without problems)."""
-    if not catalog.problems:
-        return {}
+    """A language's coding-problem pages and their index (the index even without problems:
+    its address is published, and the home page links it)."""
     by_slug = {q.slug: q for q in catalog.in_language(lang)}
     updated = last_changed(layout.root, layout.problems) if layout else {}
     pages = {f"{lang}/{urls.PROBLEMS_SOURCE}": problems_index(lang, catalog)}

@@ -135,8 +135,28 @@ def synthesize(root: Path, project: Layout, n: int) -> Layout:
             text = path.read_text(encoding="utf-8")
             text = LINK_TO.sub(lambda m: m[0] if m["slug"] in kept else m["text"], text)
             path.write_text(text, encoding="utf-8")
+    if n < count:
+        _fit_problems(layout)
     restamp(layout, range(1, n + 1))
     return layout
+
+
+PROBLEM_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\(\.\./questions/(?P<slug>[a-z0-9-]+)\.md(?:#[a-z]+)?\)")
+
+
+def _fit_problems(layout: Layout) -> None:
+    """Fewer questions than the real ones: a problem whose related questions are left out is
+    left out too, and a link to a question left out becomes its text."""
+    kept = {re.search(r"^slug: (.+)$", p.read_text(encoding="utf-8"), re.M)[1] for p in layout.questions.rglob("*.md")}
+    for folder in sorted(layout.problems.glob("*/")) if layout.problems.is_dir() else []:
+        related = re.search(r"^related: \[(.*)\]$", (folder / "problem.yml").read_text(encoding="utf-8"), re.M)
+        if related is None or not {slug.strip() for slug in related[1].split(",")} <= kept:
+            shutil.rmtree(folder)
+            continue
+        for path in folder.glob("*.md"):
+            text = path.read_text(encoding="utf-8")
+            text = PROBLEM_LINK.sub(lambda m: m[0] if m["slug"] in kept else m["text"], text)
+            path.write_text(text, encoding="utf-8")
 
 
 def unique_title(title: str, lang: str, number: int) -> str:

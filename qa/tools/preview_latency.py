@@ -9,7 +9,9 @@ edits per size, in a row; the median and the range are printed.
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import statistics
 import subprocess
 import sys
@@ -31,7 +33,10 @@ def measure(project: Layout, n: int) -> list[float]:
         layout = synthesize(Path(folder), project, n)
         qa = [BUILD[0], "--root", str(layout.root)]
         subprocess.run([*qa, "build"], check=True, capture_output=True)
-        server = subprocess.Popen([*qa, "serve", "--no-build", "--port", "0"], stdout=subprocess.PIPE, text=True)
+        # its own process group: the rebuilds it starts stop with it, before the folder goes
+        server = subprocess.Popen(
+            [*qa, "serve", "--no-build", "--port", "0"], stdout=subprocess.PIPE, text=True, start_new_session=True
+        )
         try:
             url = re.search(r"(http://127\.0\.0\.1:\d+/\S*/)", server.stdout.readline())[1]
             source = layout.questions / "en" / f"{n // 2:04d}.md"
@@ -57,7 +62,7 @@ def measure(project: Layout, n: int) -> list[float]:
                 browser.close()
             return seconds
         finally:
-            server.terminate()
+            os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
 
 
