@@ -210,3 +210,9 @@ def neutralize_html(text: str, allowed: tuple[str, ...] = ()) -> str:
         out += [text[last : m.start()], "&lt;"]
         last = m.start() + 1
     return "".join(out) + text[last:]
+
+
+def fence_for(code: str) -> str:
+    """A code fence longer than any backtick run in `code`, so the code cannot close it early."""
+    longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
+    return "`" * max(3, longest + 1)

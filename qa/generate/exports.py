@@ -32,6 +32,7 @@ from qa.markdown import (
     BLOCK_OPEN,
     BLOCK_OPTION,
     HEADING,
+    fence_for,
     in_code_span,
     is_relative,
     markdown_lines,
@@ -141,9 +142,8 @@ def problem_markdown(markdown: str, site: str, lang: str, problem: Problem) -> s
 
 
 def _fenced(code: str) -> str:
-    """Code in a fence longer than any backtick run in it."""
-    longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
-    fence = "`" * max(3, longest + 1)
+    """Code in a fence it cannot close early."""
+    fence = fence_for(code)
     return f"{fence}python\n{code.rstrip()}\n{fence}"
 
 

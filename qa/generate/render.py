@@ -26,6 +26,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from qa import urls
+from qa.markdown import fence_for
 from qa.sanitize import sanitize
 
 # Bump when the rendering changes what it makes from the same source: every fragment
@@ -111,8 +112,7 @@ def key(kind: str, text: str, place: Place | None = None) -> str:
 
 def code_block(code: str, language: str, renderer: Renderer) -> str:
     """Source code, highlighted: a fence longer than any backtick run in it, so it cannot close early."""
-    longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
-    fence = "`" * max(3, longest + 1)
+    fence = fence_for(code)
     return renderer.fragment(f"{fence}{language}\n{code.rstrip(chr(10))}\n{fence}", Place(""))
 
 

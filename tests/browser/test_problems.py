@@ -72,7 +72,7 @@ def test_reference_passes_starter_fails_and_nothing_leaves_the_site(runner, path
     status, passed, total, _ = run(page, starter)
     assert status == "fail" and passed < total, (status, passed, total)
     failed = page.locator('[data-qa-test][data-status="fail"]').first
-    assert "NotImplementedError" in failed.text_content() or passed < total
+    assert "NotImplementedError" in failed.text_content()  # the starter's own error, shown
     status, passed, total, _ = run(page, solution(page))
     assert (status, passed) == ("pass", total), (status, passed, total)
     assert total > page.locator(".qa-cases li").count()  # the further tests ran too
