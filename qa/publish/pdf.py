@@ -8,8 +8,9 @@ The page is printed in parts — its preamble, then PART questions at a time (ea
 question is a <section> of class qa.contract.PRINT_PART).  Chromium loads, for each part,
 the page with the other parts' sections taken out (the request for the page is answered
 with that HTML; everything else comes from the site), so a part costs what its own
-questions cost, not what the whole page does; the parts are joined into the book (pypdf,
-with their bookmarks).  Each
+questions cost, not what the whole page does; the parts are joined into the book (pikepdf,
+qpdf's bindings: a copy of the pages, not a re-parse of them, with every part's bookmarks
+pointing where they pointed, and the first part's title and language).  Each
 part is cached by a hash of its own HTML and of the site's CSS and JavaScript, so an
 edit to one question reprints one part, not the book.  Page numbers are the PDF
 reader's: a part cannot know where the pages before it end.
@@ -22,7 +23,7 @@ import re
 import shutil
 from pathlib import Path
 
-from pypdf import PdfWriter
+import pikepdf
 
 from qa.contract import PRINT_PART
 from qa.model import DEFAULT_LANGUAGE, LANGUAGES
@@ -34,7 +35,8 @@ from qa.urls import language_dir, pdf_name
 ALL_PAGE = "all/index.html"
 STYLE_SUFFIXES = (".css", ".js")
 PART = 20  # questions per printed part
-PRINTER = "pdf-4"  # bump when the printing itself changes (options, parts, the text-layer fix)
+JOINER = "join-2"  # bump when joining the parts changes
+PRINTER = "pdf-5"  # bump when the printing itself changes (options, parts, the text-layer fix)
 HTML = "text/html; charset=utf-8"
 PART_START = re.compile(rf'<section class="?{PRINT_PART}"?[^>]*>')
 
@@ -95,7 +97,7 @@ def print_pdfs(site: Path, base: str, cache: Path) -> list[Path]:
             files.append(cache / f"part-{key[:32]}.pdf")
             if not files[-1].exists():
                 jobs.setdefault(lang, []).append((first, end, files[-1]))
-        book_key = hashlib.sha256("".join(f.name for f in files).encode()).hexdigest()[:32]
+        book_key = hashlib.sha256((JOINER + "".join(f.name for f in files)).encode()).hexdigest()[:32]
         books[lang] = (cache / f"book-{lang}-{book_key}.pdf", files)
     if jobs:
         _print_parts(site, base, jobs)
@@ -111,14 +113,65 @@ def print_pdfs(site: Path, base: str, cache: Path) -> list[Path]:
 
 
 def join(files: list[Path], book: Path) -> None:
-    """The parts, in order, as one PDF with every part's bookmarks."""
-    writer = PdfWriter()
-    for path in files:
-        writer.append(str(path), import_outline=True)
-    partial = book.with_suffix(".part")
-    with partial.open("wb") as out:
-        writer.write(out)
+    """The parts, in order, as one PDF: their pages, their bookmarks (each to the same
+    place on the same page as in its part), and the first part's title and language."""
+    with pikepdf.Pdf.new() as out:
+        bookmarks: list[pikepdf.OutlineItem] = []
+        names = pikepdf.Dictionary()
+        parts = [pikepdf.open(path) for path in files]
+        try:
+            for part in parts:
+                offset = len(out.pages)
+                out.pages.extend(part.pages)
+                moved = {page.obj.objgen: out.pages[offset + i].obj for i, page in enumerate(part.pages)}
+                with part.open_outline() as outline:
+                    bookmarks.extend(_moved_items(outline.root, moved))
+                for name, destination in part.Root.get("/Dests", pikepdf.Dictionary()).items():
+                    if name not in names:  # file.pdf#id opens where the page's #id is
+                        names[name] = _moved(destination, moved)
+            if names:
+                out.Root.Dests = out.make_indirect(names)
+            if parts:
+                _keep_document_facts(parts[0], out)
+            with out.open_outline() as outline:
+                outline.root.extend(bookmarks)
+            partial = book.with_suffix(".part")
+            out.save(partial, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        finally:
+            for part in parts:
+                part.close()
     partial.rename(book)  # a cache entry is complete or absent
+
+
+def _moved_items(items, moved: dict) -> list[pikepdf.OutlineItem]:
+    """Copies of a part's bookmarks whose destinations name the pages' copies in the book."""
+    copies = []
+    for item in items:
+        copy = pikepdf.OutlineItem(item.title, _moved(item.destination, moved))
+        copy.is_closed = item.is_closed
+        copy.children.extend(_moved_items(item.children, moved))
+        copies.append(copy)
+    return copies
+
+
+def _moved(destination, moved: dict):
+    """A destination [page, how, …] naming the page's copy in the book (others as they are)."""
+    if isinstance(destination, pikepdf.Array) and len(destination) and destination[0].objgen in moved:
+        return pikepdf.Array([moved[destination[0].objgen], *list(destination)[1:]])
+    return destination
+
+
+def _keep_document_facts(first: pikepdf.Pdf, out: pikepdf.Pdf) -> None:
+    """The book is titled, and in the language, of the page it prints (as each part is)."""
+    if "/Title" in first.docinfo:
+        out.docinfo["/Title"] = first.docinfo["/Title"]
+    out.docinfo["/Creator"] = first.docinfo.get("/Creator", pikepdf.String(""))
+    for key in ("/Lang", "/ViewerPreferences"):
+        if key in first.Root:
+            value = first.Root[key]
+            if isinstance(value, pikepdf.Dictionary):  # copied across files only as an object of its own
+                value = out.copy_foreign(value if value.is_indirect else first.make_indirect(value))
+            out.Root[key] = value
 
 
 # Shows the preamble (for the first part) or the sections [first, end) of the page.

@@ -15,7 +15,6 @@ from functools import cache
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject, StreamObject
 
 RADICALS = range(0x2E80, 0x2FE0)  # CJK Radicals Supplement and Kangxi Radicals
 IDEOGRAPHS = (range(0x4E00, 0xA000), range(0x3400, 0x4DC0), range(0x20000, 0x2A6E0))
@@ -91,9 +90,7 @@ def fix_font(font) -> bool:
     fixed = {code: "".join(chr(mapping.get(ord(c), ord(c))) for c in text) for code, text in entries.items()}
     if fixed == entries:
         return False
-    replacement = StreamObject()
-    replacement.set_data(write_cmap(data, fixed))
-    font[NameObject("/ToUnicode")] = replacement
+    stream.set_data(write_cmap(data, fixed))  # in place: a stream is an object of its own, never inline
     return True
 
 

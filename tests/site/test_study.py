@@ -112,3 +112,21 @@ def test_pdf_prints_public_link_addresses_and_no_controls(pdf_text, catalog, lan
     s = STRINGS[lang]
     for control in (s.expand_all, s.mark_known, s.copy_link, s.download_pdf):
         assert squash(control) not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_bookmarks_lead_to_every_question_in_order_and_the_book_keeps_its_title(built_site, catalog, lang):
+    """The book is joined from parts (qa.publish.pdf.join): each question's bookmark is
+    there, in order, and opens the page on which its heading is printed."""
+    reader = PdfReader(language_dir(built_site, lang) / pdf_name(lang))
+    top = [item for item in reader.outline if not isinstance(item, list)]
+    # Chromium names a bookmark by the heading's lines as printed: where it wraps, the space goes
+    titles = [squash(f"{q.number}. {plain_text(q.title)}") for q in catalog.in_language(lang)]
+    bookmarked = [squash(item.title) for item in top if squash(item.title) in titles]
+    assert bookmarked == titles
+    for item in top:
+        if squash(item.title) in titles[:3] + titles[-3:]:
+            page = reader.pages[reader.get_destination_page_number(item)]
+            assert squash(item.title) in squash(page.extract_text()), item.title
+    assert reader.metadata.title.startswith(STRINGS[lang].all_title), reader.metadata.title
+    assert reader.trailer["/Root"]["/Lang"] == lang

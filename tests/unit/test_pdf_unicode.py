@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qa.publish.pdf_unicode import radical_ideographs, read_cmap, write_cmap
+from qa.publish.pdf_unicode import fix_pdf, radical_ideographs, read_cmap, write_cmap
 
 CMAP = b"""/CIDInit /ProcSet findresource begin
 12 dict begin
@@ -42,3 +42,36 @@ def test_the_installed_noto_cjk_font_maps_radicals_to_their_ideographs():
     mapping = radical_ideographs("NotoSansCJKsc-Regular")
     assert mapping[0x2F64] == ord("用")  # KANGXI RADICAL USE
     assert mapping[0x2EC5] == ord("见")  # CJK RADICAL C-SIMPLIFIED SEE
+
+
+def test_fix_pdf_rewrites_the_map_in_its_own_stream_object_that_qpdf_reads(tmp_path):
+    """A stream written inline in the font (as pypdf writes a new StreamObject put in a
+    dictionary) is not valid PDF: qpdf — and so the joined book — dropped the whole font."""
+    import pikepdf
+    from pypdf import PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, StreamObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(100, 100)
+    cmap = StreamObject()
+    cmap.set_data(CMAP)
+    descriptor = DictionaryObject({NameObject("/FontName"): NameObject("/AAAAAA+NotoSansCJKsc-Regular")})
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type3"),
+            NameObject("/ToUnicode"): writer._add_object(cmap),
+            NameObject("/FontDescriptor"): writer._add_object(descriptor),
+        }
+    )
+    fonts = DictionaryObject({NameObject("/F1"): writer._add_object(font)})
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
+    path = tmp_path / "one.pdf"
+    with path.open("wb") as out:
+        writer.write(out)
+
+    assert fix_pdf(path) == 1
+    with pikepdf.open(path) as pdf:
+        fixed = pdf.pages[0].Resources.Font.F1
+        assert fixed.ToUnicode.is_indirect
+        assert read_cmap(fixed.ToUnicode.read_bytes())[b"B7"] == "用"
