@@ -2,8 +2,9 @@
 the Performance page (from content/benchmark.json, which `qa bench --record` writes).
 
 A run is a dict as recorded: questions, kind (cold, unchanged, edit or plain), seconds
-per stage (as `qa build` records them: check, generate, copy, mkdocs, pdf; and MkDocs'
-time per language), pages, site_mb, copies_mb, pdf_mb, page_kb_median, page_kb_max,
+per stage (as `qa build` records them: check, generate, state, copy, mkdocs, pdf, swap;
+and MkDocs' time per language; "rest" is the total less check, generate, copy, MkDocs and
+PDFs: start-up, the incremental state, swapping the new site in), pages, site_mb, copies_mb, pdf_mb, page_kb_median, page_kb_max,
 index_kb, index_kb_gzip and total (the wall time of the whole command)."""
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ COLUMNS = {
         "复制 s",
         "MkDocs s（中 / 英）",
         "PDF s",
+        "其余 s",
         "合计 s",
         "页面数",
         "站点 MB",
@@ -37,6 +39,7 @@ COLUMNS = {
         "copy s",
         "MkDocs s (zh / en)",
         "PDFs s",
+        "rest s",
         "total s",
         "pages",
         "site MB",
@@ -127,6 +130,7 @@ def run_cells(lang: str, run: dict) -> list[str]:
         *(str(s.get(stage, "–")) for stage in ("check", "generate", "copy")),
         f"{s['mkdocs']}{per_lang}",
         str(s.get("pdf", "–")),
+        rest(run),
         str(run["total"]),
         str(run["pages"]),
         str(run["site_mb"]),
@@ -136,6 +140,16 @@ def run_cells(lang: str, run: dict) -> list[str]:
         index("zh"),
         index("en"),
     ]
+
+
+MAIN_STAGES = ("check", "generate", "copy", "mkdocs", "pdf")
+
+
+def rest(run: dict) -> str:
+    """The time outside the main stages (a plain build has one stage: its total)."""
+    if run["kind"] == "plain":
+        return "–"
+    return f"{max(0.0, run['total'] - sum(run['seconds'].get(stage, 0.0) for stage in MAIN_STAGES)):.2f}"
 
 
 def find(runs: list[dict], n: int, kind: str) -> dict | None:

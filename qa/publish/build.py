@@ -96,12 +96,14 @@ def build_site(layout: Layout, config_file: Path | None = None, pdfs: bool = Tru
     (qa.publish.incremental).  A failed build — a non-zero status or an exception —
     leaves the previous site/ untouched and no staging folder behind."""
     layout.build.mkdir(parents=True, exist_ok=True)
-    now = incremental.state(layout)
-    dirty = config_file is None and incremental.can_build_dirty(layout, now)
+    timings = Timings(layout)
+    with timings.stage("state"):
+        now = incremental.state(layout)
+        dirty = config_file is None and incremental.can_build_dirty(layout, now)
     staging = Path(tempfile.mkdtemp(prefix="site-", dir=layout.build))
     try:
         if dirty:
-            with Timings(layout).stage("copy"):
+            with timings.stage("copy"):
                 shutil.copytree(layout.site, staging, dirs_exist_ok=True)  # copy2: times kept, as MkDocs compares them
         status = build_into(layout, staging, config_file, dirty=dirty, pdfs=pdfs)
         if status != 0:
@@ -111,15 +113,16 @@ def build_site(layout: Layout, config_file: Path | None = None, pdfs: bool = Tru
                 target = staging / old.relative_to(layout.site)
                 if target.parent.is_dir():
                     shutil.copy2(old, target)
-        retired = layout.build / "site-retired"
-        shutil.rmtree(retired, ignore_errors=True)
-        incremental.forget(layout)  # from here to record(), site/ is not what the state says
-        if layout.site.exists():
-            layout.site.rename(retired)
-        staging.rename(layout.site)
-        shutil.rmtree(retired, ignore_errors=True)
-        if config_file is None:
-            incremental.record(layout, now)
+        with timings.stage("swap"):
+            retired = layout.build / "site-retired"
+            shutil.rmtree(retired, ignore_errors=True)
+            incremental.forget(layout)  # from here to record(), site/ is not what the state says
+            if layout.site.exists():
+                layout.site.rename(retired)
+            staging.rename(layout.site)
+            shutil.rmtree(retired, ignore_errors=True)
+            if config_file is None:
+                incremental.record(layout, now)
         return 0
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # gone already when it became site/

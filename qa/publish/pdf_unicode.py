@@ -14,7 +14,7 @@ import subprocess
 from functools import cache
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
+import pikepdf
 
 RADICALS = range(0x2E80, 0x2FE0)  # CJK Radicals Supplement and Kangxi Radicals
 IDEOGRAPHS = (range(0x4E00, 0xA000), range(0x3400, 0x4DC0), range(0x20000, 0x2A6E0))
@@ -76,38 +76,39 @@ def write_cmap(data: bytes, entries: dict[bytes, str]) -> bytes:
     return head + blocks + tail
 
 
-def fix_font(font) -> bool:
-    """Rewrite one font's ToUnicode map; True if anything changed."""
+def fix_font(font: pikepdf.Dictionary) -> bool:
+    """Rewrite one font's ToUnicode map (in its own stream object); True if anything changed."""
     if "/ToUnicode" not in font or "/FontDescriptor" not in font:
         return False
-    name = str(font["/FontDescriptor"].get_object().get("/FontName", "")).lstrip("/").split("+")[-1]
+    name = str(font.FontDescriptor.get("/FontName", "")).lstrip("/").split("+")[-1]
     mapping = radical_ideographs(name) if name else {}
-    stream = font["/ToUnicode"].get_object()
-    data = stream.get_data()
-    if not mapping or not SECTION.search(data):
+    stream = font.ToUnicode
+    if not mapping or not isinstance(stream, pikepdf.Stream):
+        return False
+    data = stream.read_bytes()
+    if not SECTION.search(data):
         return False
     entries = read_cmap(data)
     fixed = {code: "".join(chr(mapping.get(ord(c), ord(c))) for c in text) for code, text in entries.items()}
     if fixed == entries:
         return False
-    stream.set_data(write_cmap(data, fixed))  # in place: a stream is an object of its own, never inline
+    stream.write(write_cmap(data, fixed))
     return True
 
 
 def fix_pdf(path: Path) -> int:
     """Fix every font of the PDF in place; return how many fonts changed."""
-    writer = PdfWriter(clone_from=PdfReader(path))
-    seen: set[int] = set()
     changed = 0
-    for page in writer.pages:
-        fonts = page.get("/Resources", {}).get("/Font", {})
-        for ref in fonts.values():
-            font = ref.get_object()
-            if id(font) in seen:
-                continue
-            seen.add(id(font))
-            changed += fix_font(font)
-    if changed:
-        with path.open("wb") as out:
-            writer.write(out)
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        seen: set[tuple[int, int]] = set()
+        for page in pdf.pages:
+            resources = page.obj.get("/Resources", pikepdf.Dictionary())
+            for font in resources.get("/Font", pikepdf.Dictionary()).values():
+                if font.is_indirect:
+                    if font.objgen in seen:
+                        continue
+                    seen.add(font.objgen)
+                changed += fix_font(font)
+        if changed:
+            pdf.save(path)
     return changed
