@@ -3,9 +3,10 @@ the Performance page (from content/benchmark.json, which `qa bench --record` wri
 
 A run is a dict as recorded: questions, kind (cold, unchanged, edit or plain), seconds
 per stage (as `qa build` records them: check, generate, state, copy, mkdocs, pdf, swap;
-and MkDocs' time per language; "rest" is the total less check, generate, copy, MkDocs and
-PDFs: start-up, the incremental state, swapping the new site in), pages, site_mb, copies_mb, pdf_mb, page_kb_median, page_kb_max,
-index_kb, index_kb_gzip and total (the wall time of the whole command)."""
+and MkDocs' time per language), pages, site_mb, copies_mb, pdf_mb, page_kb_median,
+page_kb_max, index_kb, index_kb_gzip and total (the wall time of the whole command).
+The tables' "rest" is the total less check, generate, copy, MkDocs and PDFs: start-up,
+the incremental state and swapping the new site in."""
 
 from __future__ import annotations
 
