@@ -15,9 +15,10 @@ Events, in the order MkDocs calls them:
 - on_page_markdown: a hand-written page's title and description escaped.
 - on_page_content: the authored fragments put in place (generated pages) or the page
   through the docs allowlist (hand-written pages); lighter highlighted code.
-- on_post_page / on_post_template: the HTML passes (qa.plugin.passes), the 404s kept.
+- on_post_page / on_post_template: the theme's icons drawn from one sprite
+  (qa.plugin.icons), the HTML passes (qa.plugin.passes), the 404s kept.
 - on_post_build: cards, robots.txt, redirect pages; at the very end the search
-  indexes, the 404 pages and the security policy of the remaining HTML files.
+  indexes, the 404 pages, the security policy of the remaining HTML files, the sprite.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
 from qa import contract, urls
-from qa.plugin import csp, dirty, fragments, i18n, passes, search
+from qa.plugin import csp, dirty, fragments, i18n, icons, passes, search
 from qa.plugin import redirects as short_links
 from qa.plugin.config import QaConfig
 from qa.plugin.head import head
@@ -73,6 +74,7 @@ class QaPlugin(BasePlugin[QaConfig]):
         self.trusted: csp.TrustedScripts | None = None  # the theme's own inline scripts
         self.blocked = 0  # inline scripts not the theme's, which the policy blocks (counted for the log)
         self.runs_python = False  # whether a page of this build runs Python (then Pyodide is copied)
+        self.icons: icons.Icons = {}  # the theme icons the pages of this build draw from the sprite
 
     @property
     def language(self) -> str:
@@ -112,6 +114,7 @@ class QaPlugin(BasePlugin[QaConfig]):
             self.redirects.clear()
             self.blocked = 0
             self.runs_python = False
+            self.icons.clear()
         self.building.append(lang)
         self.started[self.language] = self.started.pop("pending", time.perf_counter())
         self.roots[self.language] = urls.language_dir(Path(config.site_dir), self.language)
@@ -219,14 +222,20 @@ class QaPlugin(BasePlugin[QaConfig]):
         self.runs_python |= runs_python
         facts = self.facts(config, get_relative_url(".", page.url), runs_python)
         self.blocked += csp.untrusted(output, facts.trusted_scripts)
-        return passes.run_passes(output, facts)
+        return passes.run_passes(self._share_icons(output), facts)
+
+    def _share_icons(self, html: str) -> str:
+        """The theme's inline icons as references to the sprite (qa.plugin.icons)."""
+        html, used = icons.share(html)
+        self.icons.update(used)
+        return html
 
     @event_priority(-30)
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         if template_name != "404.html":
             return output  # sitemap.xml
         # MkDocs renders error pages with the site's path as base_url (absolute links)
-        output = passes.run_passes(output, self.facts(config, urlsplit(config.site_url or "/").path))
+        output = passes.run_passes(self._share_icons(output), self.facts(config, urlsplit(config.site_url or "/").path))
         # static-i18n renders 404.html once per language, always to the root 404.html: keep each
         self.not_found[self.language] = output
         return output
@@ -271,6 +280,8 @@ class QaPlugin(BasePlugin[QaConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html, encoding="utf-8")
         self._harden_other_files(config)
+        sprite = Path(config.site_dir) / icons.SPRITE  # a dirty build adds to the sprite the site has
+        icons.write_sprite(sprite, icons.read_sprite(sprite) | self.icons)
         self._minify_own_stylesheets(config)
         if self.runs_python:
             self._copy_runner(config)

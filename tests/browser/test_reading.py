@@ -74,3 +74,37 @@ def test_printing_shows_the_answer_and_the_note(page, prefix):
     page.wait_for_function("() => document.getElementById('answer').open")
     assert page.locator("details#answer li").first.is_visible()
     assert page.locator("section.qa-note p").first.is_visible()
+
+
+@pytest.mark.parametrize("path", ["questions/quantization/", "en/questions/quantization/", "en/", "no-such-page/"])
+def test_the_theme_icons_are_drawn_from_the_sprite(page, path):
+    """Every icon of the header and sidebar is a <use> of a symbol in assets/icons.svg
+    (qa.plugin.icons): each one must find its symbol and draw it at the icon's size."""
+    fetched = []
+    page.on("response", lambda response: fetched.append((response.url, response.status)))
+    page.goto(path, wait_until="load")
+    sprite = [status for url, status in fetched if url.endswith("/assets/icons.svg")]
+    assert sprite == [200], fetched
+    icons = page.locator(".md-header svg, .md-sidebar svg")
+    assert icons.count() >= 5
+    assert page.locator(".md-header svg path").count() == 0  # no icon inlined any more
+    shown = 0
+    for index in range(icons.count()):
+        icon = icons.nth(index)
+        assert icon.locator("use").count() == 1, icon.evaluate("e => e.outerHTML")
+        if not icon.is_visible():
+            continue  # e.g. the palette's other two states
+        drawn = icon.locator("use").evaluate("u => { const b = u.getBBox(); return [b.width, b.height]; }")
+        assert drawn[0] > 0 and drawn[1] > 0, (index, icon.evaluate("e => e.outerHTML"), drawn)
+        shown += 1
+    assert shown >= 3  # the logo, the palette's current state, the language switch, search
+    logo = page.locator(".md-header .md-logo svg")
+    box = logo.bounding_box()
+    assert box is not None and box["width"] >= 16 and box["height"] >= 16, box
+    # and it is drawn: the logo's pixels are not all the header's colour
+    import io
+
+    from PIL import Image
+
+    pixels = Image.open(io.BytesIO(logo.screenshot())).convert("RGB").getcolors(1 << 16)
+    assert len(pixels) > 2, pixels
