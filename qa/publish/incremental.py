@@ -33,10 +33,12 @@ def machinery_digest(layout: Layout) -> str:
     for name in RENDERERS:
         digest.update(f"{name}={version(name)}\0".encode())
     package = Path(__file__).resolve().parents[1]
-    for folder in (layout.root / "overrides", layout.docs, package):
+    for label, folder in (("overrides", layout.root / "overrides"), ("docs", layout.docs), ("qa", package)):
         for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
             if path.is_file() and path.suffix in MACHINERY_SUFFIXES and "__pycache__" not in path.parts:
-                digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+                # where a file is in its folder, never where the checkout is: a moved project builds dirty
+                name = f"{label}/{path.relative_to(folder).as_posix()}"
+                digest.update(name.encode() + b"\0" + path.read_bytes())
     digest.update(layout.mkdocs_yml.read_bytes())
     return digest.hexdigest()
 

@@ -8,25 +8,27 @@ The page is printed in parts — its preamble, then PART questions at a time (ea
 question is a <section> of class qa.contract.PRINT_PART).  Chromium loads, for each part,
 the page with the other parts' sections taken out (the request for the page is answered
 with that HTML; everything else comes from the site), so a part costs what its own
-questions cost, not what the whole page does; the parts are joined into the book (pikepdf,
-qpdf's bindings: a copy of the pages, not a re-parse of them, with every part's bookmarks
-pointing where they pointed, and the first part's title and language).  Each
-part is cached by a hash of its own HTML and of the site's CSS and JavaScript, so an
-edit to one question reprints one part, not the book.  Page numbers are the PDF
+questions cost, not what the whole page does; the parts are joined into the book
+(qa.publish.book).  Each part is cached by a hash of its own HTML and of the site's CSS
+and JavaScript, so an edit to one question reprints one part and replaces its pages in
+the previous book.  When both languages have work, each is printed and joined in a
+process of its own (Chromium and qpdf use a core each).  Page numbers are the PDF
 reader's: a part cannot know where the pages before it end.
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import re
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-
-import pikepdf
 
 from qa.contract import PRINT_PART
 from qa.model import DEFAULT_LANGUAGE, LANGUAGES
+from qa.publish.book import index_of, make
 from qa.publish.chromium import launch
 from qa.publish.pdf_unicode import fix_pdf
 from qa.publish.server import serve_in_thread
@@ -99,79 +101,35 @@ def print_pdfs(site: Path, base: str, cache: Path) -> list[Path]:
                 jobs.setdefault(lang, []).append((first, end, files[-1]))
         book_key = hashlib.sha256((JOINER + "".join(f.name for f in files)).encode()).hexdigest()[:32]
         books[lang] = (cache / f"book-{lang}-{book_key}.pdf", files)
-    if jobs:
-        _print_parts(site, base, jobs)
-    for lang, (book, files) in books.items():
-        if not book.exists():
-            join(files, book)
+    work = [
+        (site, base, lang, jobs.get(lang, []), *books[lang])
+        for lang in LANGUAGES
+        if lang in jobs or not books[lang][0].exists()
+    ]
+    if len(work) > 1 and (os.cpu_count() or 1) > 1:  # one process per language: printing and joining use a core each
+        with ProcessPoolExecutor(max_workers=len(work), mp_context=multiprocessing.get_context("spawn")) as pool:
+            list(pool.map(make_book, *zip(*work, strict=True)))
+    else:
+        for args in work:
+            make_book(*args)
+    for lang, (book, _) in books.items():
         shutil.copyfile(book, language_dir(site, lang) / pdf_name(lang))
     current = {book for book, _ in books.values()} | {f for _, files in books.values() for f in files}
-    for old in cache.glob("*.pdf"):  # the cache holds the current books and their parts only
+    current |= {index_of(book) for book, _ in books.values()}
+    for old in [*cache.glob("*.pdf"), *cache.glob("*.json")]:  # the cache holds the current books and their parts only
         if old not in current:
             old.unlink()
     return [language_dir(site, lang) / pdf_name(lang) for lang in LANGUAGES]
 
 
-def join(files: list[Path], book: Path) -> None:
-    """The parts, in order, as one PDF: their pages, their bookmarks (each to the same
-    place on the same page as in its part), and the first part's title and language."""
-    with pikepdf.Pdf.new() as out:
-        bookmarks: list[pikepdf.OutlineItem] = []
-        names = pikepdf.Dictionary()
-        parts = [pikepdf.open(path) for path in files]
-        try:
-            for part in parts:
-                offset = len(out.pages)
-                out.pages.extend(part.pages)
-                moved = {page.obj.objgen: out.pages[offset + i].obj for i, page in enumerate(part.pages)}
-                with part.open_outline() as outline:
-                    bookmarks.extend(_moved_items(outline.root, moved))
-                for name, destination in part.Root.get("/Dests", pikepdf.Dictionary()).items():
-                    if name not in names:  # file.pdf#id opens where the page's #id is
-                        names[name] = _moved(destination, moved)
-            if names:
-                out.Root.Dests = out.make_indirect(names)
-            if parts:
-                _keep_document_facts(parts[0], out)
-            with out.open_outline() as outline:
-                outline.root.extend(bookmarks)
-            partial = book.with_suffix(".part")
-            out.save(partial, object_stream_mode=pikepdf.ObjectStreamMode.generate)
-        finally:
-            for part in parts:
-                part.close()
-    partial.rename(book)  # a cache entry is complete or absent
-
-
-def _moved_items(items, moved: dict) -> list[pikepdf.OutlineItem]:
-    """Copies of a part's bookmarks whose destinations name the pages' copies in the book."""
-    copies = []
-    for item in items:
-        copy = pikepdf.OutlineItem(item.title, _moved(item.destination, moved))
-        copy.is_closed = item.is_closed
-        copy.children.extend(_moved_items(item.children, moved))
-        copies.append(copy)
-    return copies
-
-
-def _moved(destination, moved: dict):
-    """A destination [page, how, …] naming the page's copy in the book (others as they are)."""
-    if isinstance(destination, pikepdf.Array) and len(destination) and destination[0].objgen in moved:
-        return pikepdf.Array([moved[destination[0].objgen], *list(destination)[1:]])
-    return destination
-
-
-def _keep_document_facts(first: pikepdf.Pdf, out: pikepdf.Pdf) -> None:
-    """The book is titled, and in the language, of the page it prints (as each part is)."""
-    if "/Title" in first.docinfo:
-        out.docinfo["/Title"] = first.docinfo["/Title"]
-    out.docinfo["/Creator"] = first.docinfo.get("/Creator", pikepdf.String(""))
-    for key in ("/Lang", "/ViewerPreferences"):
-        if key in first.Root:
-            value = first.Root[key]
-            if isinstance(value, pikepdf.Dictionary):  # copied across files only as an object of its own
-                value = out.copy_foreign(value if value.is_indirect else first.make_indirect(value))
-            out.Root[key] = value
+def make_book(
+    site: Path, base: str, lang: str, jobs: list[tuple[int, int, Path]], book: Path, files: list[Path]
+) -> None:
+    """One language's book: its parts not in the cache printed, then all its parts joined."""
+    if jobs:
+        _print_parts(site, base, {lang: jobs})
+    if not book.exists():  # from the previous book of this language when only a part or two changed
+        make(files, book, previous=sorted(book.parent.glob(f"book-{lang}-*.pdf")))
 
 
 # Shows the preamble (for the first part) or the sections [first, end) of the page.

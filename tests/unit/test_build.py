@@ -166,3 +166,18 @@ def test_an_edit_changes_only_what_shows_it_and_equals_a_clean_build(project):
     (project / "build" / "incremental-state.json").unlink()  # the next build is a clean one
     assert qa_build(project).returncode == 0
     assert fingerprint(project / "site") == after  # the dirty build made exactly the clean build's site
+
+
+def test_the_machinery_digest_is_of_contents_not_of_where_the_project_is(project_with_site, tmp_path):
+    """A checkout moved or cloned elsewhere builds dirty from the same site; a changed
+    template does not."""
+    from qa.layout import Layout
+    from qa.publish.incremental import machinery_digest
+
+    moved = tmp_path / "elsewhere"
+    shutil.copytree(project_with_site, moved, ignore=shutil.ignore_patterns("site", "build"))
+    here = machinery_digest(Layout(root=project_with_site))
+    assert machinery_digest(Layout(root=moved)) == here
+    template = moved / "overrides" / "main.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert machinery_digest(Layout(root=moved)) != here

@@ -1,0 +1,150 @@
+"""One language's PDF book, joined from its printed parts (qa.publish.pdf prints them).
+
+A book is its parts' pages in order, every part's bookmarks (each to the same place on
+the same page as in its part), their named destinations (file.pdf#id) and the first
+part's title and language.  pikepdf (qpdf) copies the pages' objects; it does not
+re-parse or re-draw them.
+
+Each book in the cache has an index beside it (book-….json): which part filled which
+pages and bookmarks.  When a book for nearly the same parts exists — an edit changed a
+question or two — the new book is that one with the changed parts' pages, bookmarks
+and destinations replaced: copying a Chinese book's 150,000 objects (Chromium draws
+each CJK glyph as a Type 3 font) costs seconds, one part's a fraction of one.  Either
+way the result is the same book; tests/unit/test_book.py compares the two.
+"""
+
+from __future__ import annotations
+
+import json
+from contextlib import ExitStack
+from pathlib import Path
+
+import pikepdf
+
+Index = list[dict[str, object]]  # per part, in order: {"part": file name, "pages": n, "bookmarks": n}
+
+
+def index_of(book: Path) -> Path:
+    return book.with_suffix(".json")
+
+
+def make(files: list[Path], book: Path, previous: list[Path]) -> None:
+    """Write book from the parts (files, in order): by updating one of the previous books
+    whose parts differ in fewer than half of them, else by joining every part."""
+    for candidate in previous:
+        if candidate != book and update(candidate, files, book):
+            return
+    join(files, book)
+
+
+def join(files: list[Path], book: Path) -> None:
+    """The parts, in order, as one PDF."""
+    with pikepdf.Pdf.new() as out, ExitStack() as stack:
+        bookmarks: list[pikepdf.OutlineItem] = []
+        names = pikepdf.Dictionary()
+        index: Index = []
+        for path in files:
+            part = stack.enter_context(pikepdf.open(path))
+            items = _append(out, part, len(out.pages), names)
+            bookmarks.extend(items)
+            index.append({"part": path.name, "pages": len(part.pages), "bookmarks": len(items)})
+        if len(names):
+            out.Root.Dests = out.make_indirect(names)
+        if files:
+            _keep_document_facts(stack.enter_context(pikepdf.open(files[0])), out)
+        with out.open_outline() as outline:
+            outline.root.extend(bookmarks)
+        _save(out, index, book)
+
+
+def update(previous: Path, files: list[Path], book: Path) -> bool:
+    """Write book as the previous book with the parts that differ replaced; False (and
+    nothing written) when it has no index, another number of parts, or too many differ."""
+    try:
+        index: Index = json.loads(index_of(previous).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not previous.is_file() or len(index) != len(files):
+        return False
+    changed = [i for i, path in enumerate(files) if index[i]["part"] != path.name]
+    if not changed or len(changed) * 2 > len(files):
+        return False
+    with pikepdf.open(previous) as out, ExitStack() as stack:
+        names = out.Root.get("/Dests", pikepdf.Dictionary())
+        with out.open_outline() as outline:
+            bookmarks = list(outline.root)
+            for i in reversed(changed):  # from the end: the pages and bookmarks before stay where they are
+                first_page = sum(int(entry["pages"]) for entry in index[:i])
+                first_mark = sum(int(entry["bookmarks"]) for entry in index[:i])
+                pages, marks = int(index[i]["pages"]), int(index[i]["bookmarks"])
+                gone = {out.pages[p].obj.objgen for p in range(first_page, first_page + pages)}
+                for name in [name for name, target in names.items() if _page_of(target) in gone]:
+                    del names[name]
+                del out.pages[first_page : first_page + pages]
+                part = stack.enter_context(pikepdf.open(files[i]))
+                items = _append(out, part, first_page, names)
+                bookmarks[first_mark : first_mark + marks] = items
+                index[i] = {"part": files[i].name, "pages": len(part.pages), "bookmarks": len(items)}
+            outline.root[:] = bookmarks
+        if len(names):
+            out.Root.Dests = out.make_indirect(names) if not names.is_indirect else names
+        _save(out, index, book)
+    return True
+
+
+def _append(out: pikepdf.Pdf, part: pikepdf.Pdf, at: int, names: pikepdf.Dictionary) -> list[pikepdf.OutlineItem]:
+    """Put the part's pages into out from page `at`, add its named destinations (a name
+    already there keeps its place) and return its bookmarks, pointing into out."""
+    for offset, page in enumerate(part.pages):
+        out.pages.insert(at + offset, page)
+    moved = {page.obj.objgen: out.pages[at + i].obj for i, page in enumerate(part.pages)}
+    for name, destination in part.Root.get("/Dests", pikepdf.Dictionary()).items():
+        if name not in names:
+            names[name] = _moved(destination, moved)
+    with part.open_outline() as outline:
+        return _moved_items(outline.root, moved)
+
+
+def _page_of(destination) -> tuple[int, int] | None:
+    if isinstance(destination, pikepdf.Array) and len(destination) and destination[0].is_indirect:
+        return destination[0].objgen
+    return None
+
+
+def _moved_items(items, moved: dict) -> list[pikepdf.OutlineItem]:
+    """Copies of a part's bookmarks whose destinations name the pages' copies in the book."""
+    copies = []
+    for item in items:
+        copy = pikepdf.OutlineItem(item.title, _moved(item.destination, moved))
+        copy.is_closed = item.is_closed
+        copy.children.extend(_moved_items(item.children, moved))
+        copies.append(copy)
+    return copies
+
+
+def _moved(destination, moved: dict):
+    """A destination [page, how, …] naming the page's copy in the book (others as they are)."""
+    if _page_of(destination) in moved:
+        return pikepdf.Array([moved[destination[0].objgen], *list(destination)[1:]])
+    return destination
+
+
+def _keep_document_facts(first: pikepdf.Pdf, out: pikepdf.Pdf) -> None:
+    """The book is titled, and in the language, of the page it prints (as each part is)."""
+    if "/Title" in first.docinfo:
+        out.docinfo["/Title"] = first.docinfo["/Title"]
+    out.docinfo["/Creator"] = first.docinfo.get("/Creator", pikepdf.String(""))
+    for key in ("/Lang", "/ViewerPreferences"):
+        if key in first.Root:
+            value = first.Root[key]
+            if isinstance(value, pikepdf.Dictionary):  # copied across files only as an object of its own
+                value = out.copy_foreign(value if value.is_indirect else first.make_indirect(value))
+            out.Root[key] = value
+
+
+def _save(out: pikepdf.Pdf, index: Index, book: Path) -> None:
+    """The book and its index; the book last, so that a cache entry is complete or absent."""
+    partial = book.with_suffix(".part")
+    out.save(partial, object_stream_mode=pikepdf.ObjectStreamMode.generate, deterministic_id=True)
+    index_of(book).write_text(json.dumps(index), encoding="utf-8")
+    partial.rename(book)
