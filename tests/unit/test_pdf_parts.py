@@ -6,7 +6,7 @@ from qa.publish.pdf import head_facts, part_page, parts
 
 PAGE = (
     '<html class=no-js lang=zh><head><title>All - Site</title><link href="https://a.example/all/" rel=canonical>'
-    '</head><body><nav>{nav}</nav><article><h1>All</h1><p>intro</p>'
+    "</head><body><nav>{nav}</nav><article><h1>All</h1><p>intro</p>"
     + "".join(f'<section class="qa-print-part" id="s{i}"><h2>{i}</h2></section>' for i in range(45))
     + "</article><footer>f</footer></body></html>"
 )
