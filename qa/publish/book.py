@@ -9,8 +9,9 @@ Each book in the cache has an index beside it (book-….json): which part filled
 pages and bookmarks.  When a book for nearly the same parts exists — an edit changed a
 question or two — the new book is that one with the changed parts' pages, bookmarks
 and destinations replaced: copying a Chinese book's 150,000 objects (Chromium draws
-each CJK glyph as a Type 3 font) costs seconds, one part's a fraction of one.  Either
-way the result is the same book; tests/unit/test_book.py compares the two.
+each CJK glyph as a Type 3 font) costs seconds, one part's a fraction of one.  The
+named destinations and the document's title and language are made afresh from the parts
+either way, so the result is the same book; tests/unit/test_book.py compares the two.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import pikepdf
 
+FORMAT = "book-3"  # bump when joining or updating changes what a book holds: older books are not updated
 Index = list[dict[str, object]]  # per part, in order: {"part": file name, "pages": n, "bookmarks": n}
 
 
@@ -41,68 +43,83 @@ def join(files: list[Path], book: Path) -> None:
     """The parts, in order, as one PDF."""
     with pikepdf.Pdf.new() as out, ExitStack() as stack:
         bookmarks: list[pikepdf.OutlineItem] = []
-        names = pikepdf.Dictionary()
         index: Index = []
         for path in files:
             part = stack.enter_context(pikepdf.open(path))
-            items = _append(out, part, len(out.pages), names)
+            items = _append(out, part, len(out.pages))
             bookmarks.extend(items)
             index.append({"part": path.name, "pages": len(part.pages), "bookmarks": len(items)})
-        if len(names):
-            out.Root.Dests = out.make_indirect(names)
-        if files:
-            _keep_document_facts(stack.enter_context(pikepdf.open(files[0])), out)
         with out.open_outline() as outline:
             outline.root.extend(bookmarks)
-        _save(out, index, book)
+        _finish(out, files, index, book, stack)
 
 
 def update(previous: Path, files: list[Path], book: Path) -> bool:
     """Write book as the previous book with the parts that differ replaced; False (and
-    nothing written) when it has no index, another number of parts, or too many differ."""
+    nothing written) when it has no index of this format, another number of parts, or
+    too many differ."""
     try:
-        index: Index = json.loads(index_of(previous).read_text(encoding="utf-8"))
+        recorded = json.loads(index_of(previous).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    if not previous.is_file() or len(index) != len(files):
+    if not previous.is_file() or not isinstance(recorded, dict) or recorded.get("format") != FORMAT:
+        return False
+    index: Index = recorded["parts"]
+    if len(index) != len(files):
         return False
     changed = [i for i, path in enumerate(files) if index[i]["part"] != path.name]
     if not changed or len(changed) * 2 > len(files):
         return False
     with pikepdf.open(previous) as out, ExitStack() as stack:
-        names = out.Root.get("/Dests", pikepdf.Dictionary())
         with out.open_outline() as outline:
             bookmarks = list(outline.root)
             for i in reversed(changed):  # from the end: the pages and bookmarks before stay where they are
                 first_page = sum(int(entry["pages"]) for entry in index[:i])
                 first_mark = sum(int(entry["bookmarks"]) for entry in index[:i])
                 pages, marks = int(index[i]["pages"]), int(index[i]["bookmarks"])
-                gone = {out.pages[p].obj.objgen for p in range(first_page, first_page + pages)}
-                for name in [name for name, target in names.items() if _page_of(target) in gone]:
-                    del names[name]
                 del out.pages[first_page : first_page + pages]
                 part = stack.enter_context(pikepdf.open(files[i]))
-                items = _append(out, part, first_page, names)
+                items = _append(out, part, first_page)
                 bookmarks[first_mark : first_mark + marks] = items
                 index[i] = {"part": files[i].name, "pages": len(part.pages), "bookmarks": len(items)}
             outline.root[:] = bookmarks
-        if len(names):
-            out.Root.Dests = out.make_indirect(names) if not names.is_indirect else names
-        _save(out, index, book)
+        _finish(out, files, index, book, stack)
     return True
 
 
-def _append(out: pikepdf.Pdf, part: pikepdf.Pdf, at: int, names: pikepdf.Dictionary) -> list[pikepdf.OutlineItem]:
-    """Put the part's pages into out from page `at`, add its named destinations (a name
-    already there keeps its place) and return its bookmarks, pointing into out."""
+def _append(out: pikepdf.Pdf, part: pikepdf.Pdf, at: int) -> list[pikepdf.OutlineItem]:
+    """Put the part's pages into out from page `at`; return its bookmarks, pointing into out."""
     for offset, page in enumerate(part.pages):
         out.pages.insert(at + offset, page)
     moved = {page.obj.objgen: out.pages[at + i].obj for i, page in enumerate(part.pages)}
-    for name, destination in part.Root.get("/Dests", pikepdf.Dictionary()).items():
-        if name not in names:
-            names[name] = _moved(destination, moved)
     with part.open_outline() as outline:
         return _moved_items(outline.root, moved)
+
+
+def _destinations(out: pikepdf.Pdf, files: list[Path], index: Index, stack: ExitStack) -> None:
+    """The book's named destinations (file.pdf#id opens where the page's #id is), made
+    afresh from every part: a name two parts use goes where the first one puts it."""
+    names = pikepdf.Dictionary()
+    first_page = 0
+    for path, entry in zip(files, index, strict=True):
+        part = stack.enter_context(pikepdf.open(path))
+        moved = {page.obj.objgen: out.pages[first_page + i].obj for i, page in enumerate(part.pages)}
+        for name, destination in part.Root.get("/Dests", pikepdf.Dictionary()).items():
+            if name not in names and _page_of(destination) in moved:
+                names[name] = _moved(destination, moved)
+        first_page += int(entry["pages"])
+    if len(names):
+        out.Root.Dests = out.make_indirect(names)
+    elif "/Dests" in out.Root:
+        del out.Root.Dests
+
+
+def _finish(out: pikepdf.Pdf, files: list[Path], index: Index, book: Path, stack: ExitStack) -> None:
+    """The book's destinations and document facts, from its parts; then the book saved."""
+    _destinations(out, files, index, stack)
+    if files:
+        _keep_document_facts(stack.enter_context(pikepdf.open(files[0])), out)
+    _save(out, index, book)
 
 
 def _page_of(destination) -> tuple[int, int] | None:
@@ -130,12 +147,18 @@ def _moved(destination, moved: dict):
 
 
 def _keep_document_facts(first: pikepdf.Pdf, out: pikepdf.Pdf) -> None:
-    """The book is titled, and in the language, of the page it prints (as each part is)."""
-    if "/Title" in first.docinfo:
-        out.docinfo["/Title"] = first.docinfo["/Title"]
-    out.docinfo["/Creator"] = first.docinfo.get("/Creator", pikepdf.String(""))
+    """The book is titled, and in the language, of the page it prints (as each part is);
+    an updated book takes them from its first part again (which may have changed)."""
+    for key in ("/Title", "/Creator"):
+        if key in first.docinfo:
+            out.docinfo[key] = first.docinfo[key]
+        elif key in out.docinfo:
+            del out.docinfo[key]
     for key in ("/Lang", "/ViewerPreferences"):
-        if key in first.Root:
+        if key not in first.Root:
+            if key in out.Root:
+                del out.Root[key]
+        else:
             value = first.Root[key]
             if isinstance(value, pikepdf.Dictionary):  # copied across files only as an object of its own
                 value = out.copy_foreign(value if value.is_indirect else first.make_indirect(value))
@@ -146,5 +169,5 @@ def _save(out: pikepdf.Pdf, index: Index, book: Path) -> None:
     """The book and its index; the book last, so that a cache entry is complete or absent."""
     partial = book.with_suffix(".part")
     out.save(partial, object_stream_mode=pikepdf.ObjectStreamMode.generate, deterministic_id=True)
-    index_of(book).write_text(json.dumps(index), encoding="utf-8")
+    index_of(book).write_text(json.dumps({"format": FORMAT, "parts": index}), encoding="utf-8")
     partial.rename(book)

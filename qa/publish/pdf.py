@@ -28,7 +28,7 @@ from pathlib import Path
 
 from qa.contract import PRINT_PART
 from qa.model import DEFAULT_LANGUAGE, LANGUAGES
-from qa.publish.book import index_of, make
+from qa.publish.book import FORMAT, index_of, make
 from qa.publish.chromium import launch
 from qa.publish.pdf_unicode import fix_pdf
 from qa.publish.server import serve_in_thread
@@ -37,7 +37,6 @@ from qa.urls import language_dir, pdf_name
 ALL_PAGE = "all/index.html"
 STYLE_SUFFIXES = (".css", ".js")
 PART = 20  # questions per printed part
-JOINER = "join-2"  # bump when joining the parts changes
 PRINTER = "pdf-5"  # bump when the printing itself changes (options, parts, the text-layer fix)
 HTML = "text/html; charset=utf-8"
 PART_START = re.compile(rf'<section class="?{PRINT_PART}"?[^>]*>')
@@ -51,6 +50,19 @@ def styles_digest(site: Path) -> bytes:
         if path.suffix in STYLE_SUFFIXES:
             digest.update(path.relative_to(site).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.digest()
+
+
+HEAD_FACTS = (
+    re.compile(r"<html[^>]*\blang=\"?([^\s\">]+)"),  # the book's language
+    re.compile(r"<title>(.*?)</title>", re.S),  # its title
+    re.compile(r"<link[^>]*rel=\"?canonical\"?[^>]*>"),  # qa.js prints every link's address from it
+)
+
+
+def head_facts(html: str) -> str:
+    """What of the page's head a printed part shows besides its sections and the site's
+    CSS and JavaScript (not the whole head: its navigation changes with every new page)."""
+    return "\0".join(m[0] if (m := facts.search(html)) else "" for facts in HEAD_FACTS)
 
 
 def section_spans(html: str) -> tuple[list[tuple[int, int]], int]:
@@ -94,12 +106,13 @@ def print_pdfs(site: Path, base: str, cache: Path) -> list[Path]:
     for lang in LANGUAGES:
         page = (language_dir(site, lang) / ALL_PAGE).read_text(encoding="utf-8")
         files = []
+        printed = styles + head_facts(page).encode()
         for first, end, part_html in parts(page):
-            key = hashlib.sha256(styles + f"{lang}\0{first}\0{end}\0".encode() + part_html.encode()).hexdigest()
+            key = hashlib.sha256(printed + f"{lang}\0{first}\0{end}\0".encode() + part_html.encode()).hexdigest()
             files.append(cache / f"part-{key[:32]}.pdf")
             if not files[-1].exists():
                 jobs.setdefault(lang, []).append((first, end, files[-1]))
-        book_key = hashlib.sha256((JOINER + "".join(f.name for f in files)).encode()).hexdigest()[:32]
+        book_key = hashlib.sha256((FORMAT + "".join(f.name for f in files)).encode()).hexdigest()[:32]
         books[lang] = (cache / f"book-{lang}-{book_key}.pdf", files)
     work = [
         (site, base, lang, jobs.get(lang, []), *books[lang])
@@ -116,7 +129,8 @@ def print_pdfs(site: Path, base: str, cache: Path) -> list[Path]:
         shutil.copyfile(book, language_dir(site, lang) / pdf_name(lang))
     current = {book for book, _ in books.values()} | {f for _, files in books.values() for f in files}
     current |= {index_of(book) for book, _ in books.values()}
-    for old in [*cache.glob("*.pdf"), *cache.glob("*.json")]:  # the cache holds the current books and their parts only
+    # the cache holds the current books, their indexes and their parts only (and no half-written file)
+    for old in [*cache.glob("*.pdf"), *cache.glob("*.json"), *cache.glob("*.part")]:
         if old not in current:
             old.unlink()
     return [language_dir(site, lang) / pdf_name(lang) for lang in LANGUAGES]
