@@ -18,9 +18,11 @@ ELEMENTS = {
     *"kbd sub sup del blockquote ul ol li table thead tbody tr th td h1 h2 h3 h4 h5 h6 time".split(),
     *"fieldset legend dl dt dd figure figcaption".split(),  # the calculator's form and outputs (qa.generate.calculator)
     "textarea",  # a coding problem's editor (qa.generate.problems)
+    "use",  # a theme icon drawn from the site's sprite (qa.plugin.icons), and nothing else (SPRITE_USE)
 }
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "data", "poster"}
 SAFE_URL = re.compile(r"^(?:https?://[^/\s]|#|\.{0,2}/?[\w%.\-/?&=#]*$|data:image/svg\+xml)", re.I)
+SPRITE_USE = re.compile(r"^(?:\.\./)*(?:/[\w.-]+/)?assets/icons\.svg#i[0-9a-f]{10}$")
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 POLICY = re.compile(r'<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"')
 
@@ -33,6 +35,8 @@ class Crawl(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in ELEMENTS:
             self.problems.append(f"<{tag}>")
+        if tag == "use" and not SPRITE_USE.match(dict(attrs).get("href") or ""):
+            self.problems.append(f"<use href={dict(attrs).get('href')!r}>")
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"<{tag} {name}>")
