@@ -24,6 +24,7 @@ import pikepdf
 
 FORMAT = "book-3"  # bump when joining or updating changes what a book holds: older books are not updated
 Index = list[dict[str, object]]  # per part, in order: {"part": file name, "pages": n, "bookmarks": n}
+Opened = dict[Path, pikepdf.Pdf]  # the parts a book has opened, by path
 
 
 def index_of(book: Path) -> Path:
@@ -32,7 +33,7 @@ def index_of(book: Path) -> Path:
 
 def make(files: list[Path], book: Path, previous: list[Path]) -> None:
     """Write book from the parts (files, in order): by updating one of the previous books
-    whose parts differ in fewer than half of them, else by joining every part."""
+    whose parts differ in at most half of them, else by joining every part."""
     for candidate in previous:
         if candidate != book and update(candidate, files, book):
             return
@@ -42,16 +43,17 @@ def make(files: list[Path], book: Path, previous: list[Path]) -> None:
 def join(files: list[Path], book: Path) -> None:
     """The parts, in order, as one PDF."""
     with pikepdf.Pdf.new() as out, ExitStack() as stack:
+        opened: Opened = {}
         bookmarks: list[pikepdf.OutlineItem] = []
         index: Index = []
         for path in files:
-            part = stack.enter_context(pikepdf.open(path))
+            part = _open(path, stack, opened)
             items = _append(out, part, len(out.pages))
             bookmarks.extend(items)
             index.append({"part": path.name, "pages": len(part.pages), "bookmarks": len(items)})
         with out.open_outline() as outline:
             outline.root.extend(bookmarks)
-        _finish(out, files, index, book, stack)
+        _finish(out, files, index, book, stack, opened)
 
 
 def update(previous: Path, files: list[Path], book: Path) -> bool:
@@ -71,6 +73,7 @@ def update(previous: Path, files: list[Path], book: Path) -> bool:
     if not changed or len(changed) * 2 > len(files):
         return False
     with pikepdf.open(previous) as out, ExitStack() as stack:
+        opened: Opened = {}
         with out.open_outline() as outline:
             bookmarks = list(outline.root)
             for i in reversed(changed):  # from the end: the pages and bookmarks before stay where they are
@@ -78,32 +81,43 @@ def update(previous: Path, files: list[Path], book: Path) -> bool:
                 first_mark = sum(int(entry["bookmarks"]) for entry in index[:i])
                 pages, marks = int(index[i]["pages"]), int(index[i]["bookmarks"])
                 del out.pages[first_page : first_page + pages]
-                part = stack.enter_context(pikepdf.open(files[i]))
+                part = _open(files[i], stack, opened)
                 items = _append(out, part, first_page)
                 bookmarks[first_mark : first_mark + marks] = items
                 index[i] = {"part": files[i].name, "pages": len(part.pages), "bookmarks": len(items)}
             outline.root[:] = bookmarks
-        _finish(out, files, index, book, stack)
+        _finish(out, files, index, book, stack, opened)
     return True
+
+
+def _open(path: Path, stack: ExitStack, opened: Opened) -> pikepdf.Pdf:
+    """The part, opened once per book (and closed when the book is written)."""
+    if path not in opened:
+        opened[path] = stack.enter_context(pikepdf.open(path))
+    return opened[path]
+
+
+def _pages_in_book(out: pikepdf.Pdf, part: pikepdf.Pdf, at: int) -> dict:
+    """Each page of the part (by its object id there) → its copy in the book, from page `at`."""
+    return {page.obj.objgen: out.pages[at + i].obj for i, page in enumerate(part.pages)}
 
 
 def _append(out: pikepdf.Pdf, part: pikepdf.Pdf, at: int) -> list[pikepdf.OutlineItem]:
     """Put the part's pages into out from page `at`; return its bookmarks, pointing into out."""
     for offset, page in enumerate(part.pages):
         out.pages.insert(at + offset, page)
-    moved = {page.obj.objgen: out.pages[at + i].obj for i, page in enumerate(part.pages)}
     with part.open_outline() as outline:
-        return _moved_items(outline.root, moved)
+        return _moved_items(outline.root, _pages_in_book(out, part, at))
 
 
-def _destinations(out: pikepdf.Pdf, files: list[Path], index: Index, stack: ExitStack) -> None:
+def _destinations(out: pikepdf.Pdf, files: list[Path], index: Index, stack: ExitStack, opened: Opened) -> None:
     """The book's named destinations (file.pdf#id opens where the page's #id is), made
     afresh from every part: a name two parts use goes where the first one puts it."""
     names = pikepdf.Dictionary()
     first_page = 0
     for path, entry in zip(files, index, strict=True):
-        part = stack.enter_context(pikepdf.open(path))
-        moved = {page.obj.objgen: out.pages[first_page + i].obj for i, page in enumerate(part.pages)}
+        part = _open(path, stack, opened)
+        moved = _pages_in_book(out, part, first_page)
         for name, destination in part.Root.get("/Dests", pikepdf.Dictionary()).items():
             if name not in names and _page_of(destination) in moved:
                 names[name] = _moved(destination, moved)
@@ -114,11 +128,11 @@ def _destinations(out: pikepdf.Pdf, files: list[Path], index: Index, stack: Exit
         del out.Root.Dests
 
 
-def _finish(out: pikepdf.Pdf, files: list[Path], index: Index, book: Path, stack: ExitStack) -> None:
+def _finish(out: pikepdf.Pdf, files: list[Path], index: Index, book: Path, stack: ExitStack, opened: Opened) -> None:
     """The book's destinations and document facts, from its parts; then the book saved."""
-    _destinations(out, files, index, stack)
+    _destinations(out, files, index, stack, opened)
     if files:
-        _keep_document_facts(stack.enter_context(pikepdf.open(files[0])), out)
+        _keep_document_facts(_open(files[0], stack, opened), out)
     _save(out, index, book)
 
 

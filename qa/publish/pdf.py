@@ -139,7 +139,8 @@ def print_pdfs(site: Path, base: str, cache: Path) -> list[Path]:
 def make_book(
     site: Path, base: str, lang: str, jobs: list[tuple[int, int, Path]], book: Path, files: list[Path]
 ) -> None:
-    """One language's book: its parts not in the cache printed, then all its parts joined."""
+    """One language's book: its parts not in the cache printed, then the book made from
+    all its parts (qa.publish.book: the previous book updated, or every part joined)."""
     if jobs:
         _print_parts(site, base, {lang: jobs})
     if not book.exists():  # from the previous book of this language when only a part or two changed

@@ -48,27 +48,19 @@ def test_fix_pdf_rewrites_the_map_in_its_own_stream_object_that_qpdf_reads(tmp_p
     """A stream written inline in the font (as pypdf writes a new StreamObject put in a
     dictionary) is not valid PDF: qpdf — and so the joined book — dropped the whole font."""
     import pikepdf
-    from pypdf import PdfWriter
-    from pypdf.generic import DictionaryObject, NameObject, StreamObject
 
-    writer = PdfWriter()
-    page = writer.add_blank_page(100, 100)
-    cmap = StreamObject()
-    cmap.set_data(CMAP)
-    descriptor = DictionaryObject({NameObject("/FontName"): NameObject("/AAAAAA+NotoSansCJKsc-Regular")})
-    font = DictionaryObject(
-        {
-            NameObject("/Type"): NameObject("/Font"),
-            NameObject("/Subtype"): NameObject("/Type3"),
-            NameObject("/ToUnicode"): writer._add_object(cmap),
-            NameObject("/FontDescriptor"): writer._add_object(descriptor),
-        }
-    )
-    fonts = DictionaryObject({NameObject("/F1"): writer._add_object(font)})
-    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
     path = tmp_path / "one.pdf"
-    with path.open("wb") as out:
-        writer.write(out)
+    with pikepdf.new() as pdf:
+        page = pdf.add_blank_page(page_size=(100, 100))
+        descriptor = pdf.make_indirect(pikepdf.Dictionary(FontName=pikepdf.Name("/AAAAAA+NotoSansCJKsc-Regular")))
+        font = pikepdf.Dictionary(
+            Type=pikepdf.Name.Font,
+            Subtype=pikepdf.Name.Type3,
+            ToUnicode=pdf.make_stream(CMAP),
+            FontDescriptor=descriptor,
+        )
+        page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=pdf.make_indirect(font)))
+        pdf.save(path)
 
     assert fix_pdf(path) == 1
     with pikepdf.open(path) as pdf:
