@@ -7,6 +7,11 @@
   the message protocol of Material's worker and loads it for lunr.
 - Material's search panel is a role="dialog" without an accessible name (axe:
   aria-dialog-name); it gets the name of the search field inside it.
+- Material's templates write inline scripts (partials/javascripts/*.html); the site's
+  policy runs none, so overrides/partials/javascripts/ replaces the three this site
+  uses with files of ours that do the same jobs (theme-state.js: the __md_* globals
+  Material's bundle reads).  The settings that make Material write others are refused
+  (check_theme).
 
 tests/unit/test_plugin_material.py fails when the installed Material is not the
 version below: read this module and qa-search.js again before moving the pin.
@@ -24,6 +29,13 @@ WORKER = re.compile(r"^(?P<folder>.*/)(?P<name>search\.[0-9a-f]+\.min\.js)$")
 DIALOG = 'data-md-component="search" role="dialog">'
 FIELD_LABEL = re.compile(r'class="md-search__input"[^>]*?aria-label="([^"]+)"')
 OUR_WORKER = "qa-search.js"
+# Material settings whose inline scripts the site has no file of its own for, and why
+INLINE_ONLY_SETTINGS = {
+    ("theme.features", "content.tabs.link"): "partials/javascripts/content.html: remembers the chosen tab",
+    ("extra", "consent"): "partials/javascripts/consent.html: the cookie consent form",
+    ("extra", "version"): "partials/javascripts/outdated.html: the outdated-version banner",
+    ("extra", "scope"): "partials/javascripts/base.html: settings stored under a path other than the site's root",
+}
 
 
 def edit_config(html: str, base_prefix: str, documents: str) -> str:
@@ -51,3 +63,17 @@ def name_search_dialog(html: str) -> str:
     if label is None or DIALOG not in html:
         return html
     return html.replace(DIALOG, f'data-md-component="search" role="dialog" aria-label="{label[1]}">', 1)
+
+
+def check_theme(features: list[str], extra: dict) -> list[str]:
+    """The settings in mkdocs.yml that would make Material write an inline script no file of
+    ours replaces (each one a message)."""
+    found = []
+    for (where, name), job in INLINE_ONLY_SETTINGS.items():
+        if (name in features) if where == "theme.features" else (name in extra):
+            found.append(
+                f"mkdocs.yml: {where} sets {name}, whose script Material writes inline ({job}), and the "
+                f"site's policy runs no inline script — leave it out, or first give that job to a script "
+                f"file of ours (overrides/partials/javascripts/)"
+            )
+    return found

@@ -31,7 +31,7 @@ MINIFY = MappingProxyType(
     {
         "keep_closing_tags": True,
         "keep_html_and_head_opening_tags": True,
-        "minify_js": False,  # inline scripts are left alone: their CSP hashes must match what browsers run
+        "minify_js": False,  # pages have no inline scripts (qa.plugin.csp); JSON data blocks stay as written
         "minify_css": False,
     }
 )
@@ -43,7 +43,6 @@ class PageFacts:
 
     language_folder: str  # '' for the default language, else e.g. 'en'
     own_host: str  # site_url's host: links there are not external
-    trusted_scripts: frozenset[str] = frozenset()  # hashes of the theme's own inline scripts for this page
     runs_python: bool = False  # a coding problem's page: Pyodide compiles WebAssembly
 
 
@@ -79,7 +78,7 @@ def minify_stylesheet(css: str) -> str:
 
 
 def harden(html: str, facts: PageFacts) -> str:
-    return csp.harden(html, facts.own_host, facts.trusted_scripts, facts.runs_python)
+    return csp.harden(html, facts.own_host, facts.runs_python)
 
 
 Pass = Callable[[str, PageFacts], str]

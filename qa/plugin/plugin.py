@@ -40,11 +40,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
 from qa import contract, urls
-from qa.plugin import csp, dirty, fragments, i18n, icons, passes, search
+from qa.plugin import csp, dirty, fragments, i18n, icons, material, passes, search
 from qa.plugin import redirects as short_links
 from qa.plugin.config import QaConfig
 from qa.plugin.head import head
@@ -71,8 +70,7 @@ class QaPlugin(BasePlugin[QaConfig]):
         self.hardened: set[str] = set()  # HTML files written already hardened
         self.redirects: dict[str, object] = {}  # language → its mkdocs-redirects instance
         self.segmenter: search.Segmenter | None = None
-        self.trusted: csp.TrustedScripts | None = None  # the theme's own inline scripts
-        self.blocked = 0  # inline scripts not the theme's, which the policy blocks (counted for the log)
+        self.blocked = 0  # inline scripts in pages, which the policy blocks (counted for the log)
         self.runs_python = False  # whether a page of this build runs Python (then Pyodide is copied)
         self.icons: icons.Icons = {}  # the theme icons the pages of this build draw from the sprite
 
@@ -89,11 +87,10 @@ class QaPlugin(BasePlugin[QaConfig]):
     def staged(self, config: MkDocsConfig) -> contract.Staged:
         return contract.Staged(self._path(config, self.config.build_dir))
 
-    def facts(self, config: MkDocsConfig, base_url: str, runs_python: bool = False) -> passes.PageFacts:
-        """What the HTML passes need to know of the page being written (base_url as MkDocs gives it)."""
-        assert self.trusted is not None, "MkDocs calls on_env before rendering anything"
+    def facts(self, config: MkDocsConfig, runs_python: bool = False) -> passes.PageFacts:
+        """What the HTML passes need to know of the page being written."""
         host = urlsplit(config.site_url or "").netloc
-        return passes.PageFacts(urls.language_folder(self.language), host, self.trusted.hashes(base_url), runs_python)
+        return passes.PageFacts(urls.language_folder(self.language), host, runs_python)
 
     # -- on_config ---------------------------------------------------------------
 
@@ -105,6 +102,9 @@ class QaPlugin(BasePlugin[QaConfig]):
     def _setup_language(self, config: MkDocsConfig) -> None:
         dirty.expect_dirty_builds()
         i18n.check_languages(config)
+        problems = material.check_theme(config.theme.get("features", []), config.extra)
+        if problems:
+            raise PluginError("\n".join(problems))
         lang = i18n.building(config)
         if i18n.is_outermost(lang):  # a new build: forget the previous one's languages
             self.building.clear()
@@ -163,7 +163,6 @@ class QaPlugin(BasePlugin[QaConfig]):
         cache = self.staged(config).cache / f"templates-mkdocs{version('mkdocs')}-jinja{version('jinja2')}"
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(cache))
-        self.trusted = csp.TrustedScripts(env, config)
         return env
 
     # -- on_template_context -----------------------------------------------------
@@ -220,9 +219,8 @@ class QaPlugin(BasePlugin[QaConfig]):
         self.hardened.add(os.path.normpath(page.file.abs_dest_path))
         runs_python = bool(page.meta.get(contract.META_RUNNER))
         self.runs_python |= runs_python
-        facts = self.facts(config, get_relative_url(".", page.url), runs_python)
-        self.blocked += csp.untrusted(output, facts.trusted_scripts)
-        return passes.run_passes(self._share_icons(output), facts)
+        self.blocked += csp.untrusted(output)
+        return passes.run_passes(self._share_icons(output), self.facts(config, runs_python))
 
     def _share_icons(self, html: str) -> str:
         """The theme's inline icons as references to the sprite (qa.plugin.icons)."""
@@ -234,8 +232,7 @@ class QaPlugin(BasePlugin[QaConfig]):
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         if template_name != "404.html":
             return output  # sitemap.xml
-        # MkDocs renders error pages with the site's path as base_url (absolute links)
-        output = passes.run_passes(self._share_icons(output), self.facts(config, urlsplit(config.site_url or "/").path))
+        output = passes.run_passes(self._share_icons(output), self.facts(config))
         # static-i18n renders 404.html once per language, always to the root 404.html: keep each
         self.not_found[self.language] = output
         return output
@@ -286,7 +283,7 @@ class QaPlugin(BasePlugin[QaConfig]):
         if self.runs_python:
             self._copy_runner(config)
         if self.blocked:
-            log.info(f"qa: {self.blocked} inline script(s) not written by the theme; the pages' policy blocks them")
+            log.info(f"qa: {self.blocked} inline script(s) in pages; the pages' policy blocks them")
 
     on_post_build = CombinedEvent(_record_time, _write_language_files, _finish_site)
 
@@ -330,7 +327,7 @@ class QaPlugin(BasePlugin[QaConfig]):
 
     def _harden_other_files(self, config: MkDocsConfig) -> None:
         """The HTML files not rendered as pages (mkdocs-redirects' pages), hardened in place.
-        Their inline redirect script becomes our external one, so their policy trusts no inline script."""
+        Their inline redirect script becomes our external one (the policy runs no inline script)."""
         host = urlsplit(config.site_url or "").netloc
         site = Path(config.site_dir)
         written = {str(site / page) for plugin in self.redirects.values() for page in short_links.pages(plugin, config)}
@@ -340,7 +337,7 @@ class QaPlugin(BasePlugin[QaConfig]):
                 if csp.MARKER not in html:
                     root = posixpath.relpath(site.as_posix(), Path(path).parent.as_posix())
                     html = short_links.external_script(html, f"{root}/{urls.REDIRECT_SCRIPT}")
-                    Path(path).write_text(csp.harden(html, host, frozenset()), encoding="utf-8")
+                    Path(path).write_text(csp.harden(html, host), encoding="utf-8")
 
 
 def _same_file(source: Path, target: Path) -> bool:
