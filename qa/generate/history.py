@@ -15,6 +15,8 @@ from urllib.parse import urlencode
 
 DEFAULT_REPO_URL = "https://github.com/miaotui/llm-inference-qa"
 BRANCH = "main"
+CORRECTION_FORM = "correction.yml"  # .github/ISSUE_TEMPLATE/
+PAGE_FIELD = "page"  # the id of the form's field for the page's address
 
 
 def repo_url() -> str:
@@ -24,13 +26,11 @@ def repo_url() -> str:
 
 
 def report_url(number: int, lang: str, page: str, kind: str = "question") -> str:
-    """A new issue on GitHub, prefilled: the correction template, the question's number,
-    language and address."""
+    """A new issue on GitHub from the correction form (.github/ISSUE_TEMPLATE/correction.yml),
+    its title naming the question and language and its "page" field the page's address.
+    An issue form takes no body: its fields are filled by their ids."""
     title = f"Correction: {kind} {number} ({lang})"
-    body = (
-        f"{kind.capitalize()}: {number}\nLanguage: {lang}\nPage: {page}\n\nWhat is wrong, and a source for the fix:\n"
-    )
-    query = urlencode({"template": "correction.yml", "title": title, "body": body})
+    query = urlencode({"template": CORRECTION_FORM, "title": title, PAGE_FIELD: page})
     return f"{repo_url()}/issues/new?{query}"
 
 

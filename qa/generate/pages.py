@@ -250,13 +250,13 @@ def _a(href: str, text: str, before: str = "", after: str = "") -> str:
 
 
 def share_buttons(q: Question) -> str:
-    """Copy-link buttons; overrides/assets/javascripts/qa.js reads the page's canonical URL."""
+    """Copy-link buttons; overrides/assets/javascripts/qa.js reads the page's canonical URL
+    and, for a Markdown link, the page's heading."""
     s = STRINGS[q.lang]
-    markdown_title = html.escape(f"{q.number}. {plain_text(q.title)}")
     return (
         '<div class="qa-share">'
         f'<button type="button" class="md-button qa-copy" data-copy="url">{s.copy_link}</button>'
-        f'<button type="button" class="md-button qa-copy" data-copy="markdown" data-title="{markdown_title}">'
+        f'<button type="button" class="md-button qa-copy" data-copy="markdown">'
         f"{s.copy_markdown}</button>"
         f'<span class="qa-copy-status" role="status" aria-live="polite" data-done="{s.copied}"></span>'
         "</div>"

@@ -34,6 +34,8 @@ def head(
     title = meta.get(contract.META_TITLE) or page_title or ""
     return {
         "title": site_name if is_homepage else f"{title} - {site_name}",
+        # Open Graph names the site apart (og:site_name): its title is the page's alone
+        "og_title": site_name if is_homepage else title,
         "description": meta.get(contract.META_DESCRIPTION) or site_description or "",
         "url": roots[lang] + path,
         "image": roots[lang] + meta.get(contract.META_CARD, urls.card_path("home")),

@@ -8,7 +8,6 @@ hashes what the browser will run, so nothing may change the page after it).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -16,16 +15,6 @@ from types import MappingProxyType
 import minify_html
 
 from qa.plugin import csp, material
-
-# Pygments wraps every token in a <span>.  Code keeps the colours that help reading it —
-# keywords, strings, comments, the names being defined — and the other tokens (names,
-# whitespace, punctuation, operators, numbers, builtins) take the text colour, as do an
-# f-string's pieces, written as one string.  An example's code is half a long question
-# page; this roughly halves its markup (the page-weight budget).
-PLAIN_TOKEN = re.compile(r'<span class="(?:n|w|p|o|mi|mf|mh|il|nb|bp|vm|fm|nn)">([^<]*)</span>')
-STRING_PIECE = r'<span class="(?:s1|s2|sa|si|se|sb|sh)">[^<]*</span>'
-STRING_RUN = re.compile(rf"(?:{STRING_PIECE}){{2,}}")
-PIECE_TEXT = re.compile(r"<span[^>]*>([^<]*)</span>")
 
 MINIFY = MappingProxyType(
     {
@@ -44,14 +33,6 @@ class PageFacts:
     language_folder: str  # '' for the default language, else e.g. 'en'
     own_host: str  # site_url's host: links there are not external
     runs_python: bool = False  # a coding problem's page: Pyodide compiles WebAssembly
-
-
-def lean_code(content: str) -> str:
-    """On a page's content HTML (before the theme wraps it)."""
-    if 'class="highlight"' not in content:
-        return content
-    content = PLAIN_TOKEN.sub(r"\1", content)
-    return STRING_RUN.sub(lambda m: '<span class="s2">' + "".join(PIECE_TEXT.findall(m[0])) + "</span>", content)
 
 
 def name_search_dialog(html: str, facts: PageFacts) -> str:

@@ -43,7 +43,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from qa import contract, urls
-from qa.plugin import csp, dirty, fragments, i18n, icons, material, passes, search
+from qa.plugin import code, csp, dirty, fragments, i18n, icons, material, passes, search
 from qa.plugin import redirects as short_links
 from qa.plugin.config import QaConfig
 from qa.plugin.head import head
@@ -210,7 +210,7 @@ class QaPlugin(BasePlugin[QaConfig]):
             html = fragments.fill(html, self.staged(config), page.file.src_uri)
         else:  # a hand-written page, as MkDocs rendered it
             html = sanitize_docs_page(html)
-        return passes.lean_code(html)
+        return code.lean_code(html)
 
     # -- the HTML passes ---------------------------------------------------------
 

@@ -42,7 +42,11 @@ def test_every_page_has_complete_preview_metadata(built_site, catalog):
         assert meta(doc, "description"), where
         assert doc.find("link", rel="canonical")["href"] == url, where
         assert meta(doc, "og:url") == url, where
-        assert meta(doc, "og:title") == doc.title.get_text().strip(), where
+        site_name = meta(doc, "og:site_name")
+        title = doc.title.get_text().strip()
+        assert meta(doc, "og:title") == (site_name if title == site_name else title.removesuffix(f" - {site_name}")), (
+            where
+        )
         assert meta(doc, "og:description") == meta(doc, "description"), where
         assert meta(doc, "og:type") == ("article" if is_question else "website"), where
         assert meta(doc, "og:locale") == LOCALES[lang], where

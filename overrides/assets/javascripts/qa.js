@@ -28,11 +28,20 @@
     return fallbackCopy(text);
   }
 
+  // The page's heading as plain text, without its permalink sign: "9. How do you quantize an LLM?"
+  function headingText() {
+    var text = "";
+    document.querySelector("article h1").childNodes.forEach(function (node) {
+      if (!(node.classList && node.classList.contains("headerlink"))) text += node.textContent;
+    });
+    return text.trim();
+  }
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("button.qa-copy");
     if (!button) return;
     var url = canonical();
-    var text = button.dataset.copy === "markdown" ? "[" + button.dataset.title + "](" + url + ")" : url;
+    var text = button.dataset.copy === "markdown" ? "[" + headingText() + "](" + url + ")" : url;
     var status = button.parentElement.querySelector(".qa-copy-status");
     copy(text).then(function () {
       button.classList.add("qa-copy--done");
