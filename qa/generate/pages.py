@@ -300,7 +300,7 @@ def index_page(lang: str, catalog: Catalog, after: list[str] | None = None) -> s
         for q in mine:
             origin = catalog.origin(q)
             data = (
-                f'data-slug="{q.slug}" data-topic="{q.topic}" data-difficulty="{q.difficulty}" data-origin="{origin}"'
+                f'data-slug="{q.slug}" data-difficulty="{q.difficulty}" data-origin="{origin}"'  # topic: the section's
             )
             out.append(
                 f'<li><span class="qa-n">{q.number}.</span> <a href="{q.slug}/" {data}>{inline_html(q.title)}</a> '

@@ -9,9 +9,9 @@
   aria-dialog-name); it gets the name of the search field inside it.
 - Material's templates write inline scripts (partials/javascripts/*.html); the site's
   policy runs none, so overrides/partials/javascripts/ replaces the three this site
-  uses with files of ours that do the same jobs (theme-state.js: the __md_* globals
-  Material's bundle reads).  The settings that make Material write others are refused
-  (check_theme).
+  would write: one file of ours, assets/javascripts/theme.js, defines the __md_*
+  globals Material's bundle reads and applies the stored colour scheme; the tab script
+  has no tabs to serve.  The settings that would need others are refused (check_theme).
 
 tests/unit/test_plugin_material.py fails when the installed Material is not the
 version below: read this module and qa-search.js again before moving the pin.
@@ -29,13 +29,15 @@ WORKER = re.compile(r"^(?P<folder>.*/)(?P<name>search\.[0-9a-f]+\.min\.js)$")
 DIALOG = 'data-md-component="search" role="dialog">'
 FIELD_LABEL = re.compile(r'class="md-search__input"[^>]*?aria-label="([^"]+)"')
 OUR_WORKER = "qa-search.js"
-# Material settings whose inline scripts the site has no file of its own for, and why
-INLINE_ONLY_SETTINGS = {
-    ("theme.features", "content.tabs.link"): "partials/javascripts/content.html: remembers the chosen tab",
-    ("extra", "consent"): "partials/javascripts/consent.html: the cookie consent form",
-    ("extra", "version"): "partials/javascripts/outdated.html: the outdated-version banner",
-    ("extra", "scope"): "partials/javascripts/base.html: settings stored under a path other than the site's root",
-}
+# Settings that make Material write an inline script no file of ours replaces: (where in
+# mkdocs.yml, the setting, the script's partial and job)
+INLINE_ONLY_SETTINGS = (
+    ("theme.features", "content.tabs.link", "partials/javascripts/content.html: remembers the chosen tab"),
+    ("markdown_extensions", "pymdownx.tabbed", "partials/javascripts/content.html: opens the tab a link names"),
+    ("extra", "consent", "partials/javascripts/consent.html: the cookie consent form"),
+    ("extra", "version", "partials/javascripts/outdated.html: the outdated-version banner"),
+    ("extra", "scope", "partials/javascripts/base.html: settings stored under a path other than the site's root"),
+)
 
 
 def edit_config(html: str, base_prefix: str, documents: str) -> str:
@@ -65,15 +67,20 @@ def name_search_dialog(html: str) -> str:
     return html.replace(DIALOG, f'data-md-component="search" role="dialog" aria-label="{label[1]}">', 1)
 
 
-def check_theme(features: list[str], extra: dict) -> list[str]:
+def check_theme(features: list[str], extensions: list[str], extra: dict, palette: object) -> list[str]:
     """The settings in mkdocs.yml that would make Material write an inline script no file of
-    ours replaces (each one a message)."""
-    found = []
-    for (where, name), job in INLINE_ONLY_SETTINGS.items():
-        if (name in features) if where == "theme.features" else (name in extra):
-            found.append(
-                f"mkdocs.yml: {where} sets {name}, whose script Material writes inline ({job}), and the "
-                f"site's policy runs no inline script — leave it out, or first give that job to a script "
-                f"file of ours (overrides/partials/javascripts/)"
-            )
+    ours replaces, or skip the one that loads ours (each one a message)."""
+    present = {"theme.features": set(features), "markdown_extensions": set(extensions), "extra": set(extra)}
+    found = [
+        f"mkdocs.yml: {where} sets {name}, whose script Material writes inline ({job}), and the "
+        f"site's policy runs no inline script — leave it out, or first give that job to a script "
+        f"file of ours (overrides/partials/javascripts/)"
+        for where, name, job in INLINE_ONLY_SETTINGS
+        if name in present[where]
+    ]
+    if isinstance(palette, dict):
+        found.append(
+            "mkdocs.yml: theme.palette is a single palette, with which Material leaves out the palette "
+            "script that loads assets/javascripts/theme.js (the theme's settings) — write it as a list"
+        )
     return found

@@ -18,7 +18,8 @@ Events, in the order MkDocs calls them:
 - on_post_page / on_post_template: the theme's icons drawn from one sprite
   (qa.plugin.icons), the HTML passes (qa.plugin.passes), the 404s kept.
 - on_post_build: cards, robots.txt, redirect pages; at the very end the search
-  indexes, the 404 pages, the security policy of the remaining HTML files, the sprite.
+  indexes, the 404 pages, the security policy of the remaining HTML files, the sprite,
+  our stylesheets and scripts minified.
 """
 
 from __future__ import annotations
@@ -102,7 +103,9 @@ class QaPlugin(BasePlugin[QaConfig]):
     def _setup_language(self, config: MkDocsConfig) -> None:
         dirty.expect_dirty_builds()
         i18n.check_languages(config)
-        problems = material.check_theme(config.theme.get("features", []), config.extra)
+        problems = material.check_theme(
+            config.theme.get("features", []), config.markdown_extensions, config.extra, config.theme.get("palette")
+        )
         if problems:
             raise PluginError("\n".join(problems))
         lang = i18n.building(config)
@@ -279,7 +282,7 @@ class QaPlugin(BasePlugin[QaConfig]):
         self._harden_other_files(config)
         sprite = Path(config.site_dir) / icons.SPRITE  # a dirty build adds to the sprite the site has
         icons.write_sprite(sprite, icons.read_sprite(sprite) | self.icons)
-        self._minify_own_stylesheets(config)
+        self._minify_own_files(config)
         if self.runs_python:
             self._copy_runner(config)
         if self.blocked:
@@ -287,12 +290,20 @@ class QaPlugin(BasePlugin[QaConfig]):
 
     on_post_build = CombinedEvent(_record_time, _write_language_files, _finish_site)
 
-    def _minify_own_stylesheets(self, config: MkDocsConfig) -> None:
-        """overrides/assets/*.css as the site serves them: minified (Material's come minified)."""
-        for path in sorted((Path(config.site_dir) / "assets").glob("*.css")):
-            css = path.read_text(encoding="utf-8")
-            minified = passes.minify_stylesheet(css)
-            if minified != css:
+    def _minify_own_files(self, config: MkDocsConfig) -> None:
+        """Our stylesheets (overrides/assets/*.css) and scripts (overrides/assets/javascripts/)
+        as the site serves them: minified, as Material's come.  A dirty build finds them
+        minified already and leaves them."""
+        site, theme = Path(config.site_dir), Path(config.theme.custom_dir)
+        ours = [*sorted((theme / "assets").glob("*.css")), *sorted((theme / "assets" / "javascripts").rglob("*.js"))]
+        for source in ours:
+            path = site / source.relative_to(theme)
+            if not path.is_file():
+                continue
+            text = path.read_text(encoding="utf-8")
+            minify = passes.minify_stylesheet if path.suffix == ".css" else passes.minify_script
+            minified = minify(text)
+            if minified != text:
                 path.write_text(minified, encoding="utf-8")
 
     def _copy_runner(self, config: MkDocsConfig) -> None:

@@ -32,6 +32,22 @@ def test_filter_by_topic_and_difficulty(page, catalog, prefix):
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
+def test_filter_by_origin(page, catalog, prefix):
+    lang = "en" if prefix else "zh"
+    questions = catalog.in_language(lang)
+    page.goto(f"{prefix}questions/")
+    for origin in ("seed", "site"):
+        page.select_option("select[data-filter=origin]", origin)
+        expected = [q.number for q in questions if catalog.origin(q) == origin]
+        assert expected and sorted(visible_numbers(page)) == expected
+    page.select_option("select[data-filter=difficulty]", "advanced")
+    expected = [q.number for q in questions if catalog.origin(q) == "site" and q.difficulty == "advanced"]
+    assert sorted(visible_numbers(page)) == expected
+    page.select_option("select[data-filter=origin]", "")
+    assert sorted(visible_numbers(page)) == [q.number for q in questions if q.difficulty == "advanced"]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
 def test_without_javascript_the_list_is_complete(browser, site_url, catalog, prefix):
     context = browser.new_context(base_url=site_url, java_script_enabled=False)
     page = context.new_page()

@@ -124,7 +124,7 @@ def test_palette_toggle_switches_and_remembers_the_scheme(browser, site_url, pre
     assert scheme(page) == "slate", "the chosen scheme survives a reload"
     other = "" if prefix else "en/"
     page.goto(f"{other}questions/kv-cache-size/")
-    assert scheme(page) == "slate", "both languages share the setting (theme-state.js: the site's root)"
+    assert scheme(page) == "slate", "both languages share the setting (theme.js: the site's root)"
     page.goto(f"{prefix}questions/quantization/")
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     code = page.locator(".md-typeset pre > code").first.evaluate("c => getComputedStyle(c).color")

@@ -67,9 +67,10 @@
     var shown = 0;
     sections.forEach(function (section) {
       var visible = 0;
-      section.querySelectorAll("a[data-topic]").forEach(function (link) {
-        var match = (!wanted.topic || link.dataset.topic === wanted.topic) &&
-          (!wanted.difficulty || link.dataset.difficulty === wanted.difficulty);
+      section.querySelectorAll("a[data-slug]").forEach(function (link) {
+        // a question's topic is its section's; its difficulty and origin are on its link
+        var facts = { topic: section.dataset.topic, difficulty: link.dataset.difficulty, origin: link.dataset.origin };
+        var match = Object.keys(wanted).every(function (key) { return !wanted[key] || facts[key] === wanted[key]; });
         link.closest("li").hidden = !match;
         if (match) visible++;
       });
