@@ -23,7 +23,7 @@ from pathlib import Path
 from qa.layout import Layout
 
 RENDERERS = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "mkdocs-redirects", "pymdown-extensions")
-RENDERERS += ("markdown", "pygments", "jinja2", "minify-html", "nh3", "jieba")
+RENDERERS += ("markdown", "pygments", "jinja2", "minify-html", "rjsmin", "nh3", "jieba")
 MACHINERY_SUFFIXES = (".py", ".json", ".html", ".css", ".js", ".svg", ".yml", ".md", ".txt")
 
 
