@@ -33,7 +33,9 @@ OUR_WORKER = "qa-search.js"
 # mkdocs.yml, the setting, the script's partial and job)
 INLINE_ONLY_SETTINGS = (
     ("theme.features", "content.tabs.link", "partials/javascripts/content.html: remembers the chosen tab"),
+    ("theme.features", "announce.dismiss", "partials/javascripts/announce.html: hides a dismissed announcement"),
     ("markdown_extensions", "pymdownx.tabbed", "partials/javascripts/content.html: opens the tab a link names"),
+    ("extra", "analytics", "partials/integrations/analytics/*.html: the analytics loader, in <head>"),
     ("extra", "consent", "partials/javascripts/consent.html: the cookie consent form"),
     ("extra", "version", "partials/javascripts/outdated.html: the outdated-version banner"),
     ("extra", "scope", "partials/javascripts/base.html: settings stored under a path other than the site's root"),
@@ -70,7 +72,8 @@ def name_search_dialog(html: str) -> str:
 def check_theme(features: list[str], extensions: list[str], extra: dict, palette: object) -> list[str]:
     """The settings in mkdocs.yml that would make Material write an inline script no file of
     ours replaces, or skip the one that loads ours (each one a message)."""
-    present = {"theme.features": set(features), "markdown_extensions": set(extensions), "extra": set(extra)}
+    set_extra = {name for name, value in extra.items() if value}  # Material ignores an empty setting
+    present = {"theme.features": set(features), "markdown_extensions": set(extensions), "extra": set_extra}
     found = [
         f"mkdocs.yml: {where} sets {name}, whose script Material writes inline ({job}), and the "
         f"site's policy runs no inline script — leave it out, or first give that job to a script "

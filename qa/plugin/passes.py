@@ -2,8 +2,8 @@
 
 Each pass takes the page's HTML and what it needs to know about the page, and
 returns new HTML.  The order is written once, in PAGE_PASSES: the passes that edit
-the HTML come first, minifying follows, and the security policy comes last (it
-hashes what the browser will run, so nothing may change the page after it).
+the HTML come first, minifying follows, and the security policy comes last (it goes
+before every script of the page, so nothing may add one after it).
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ THEME = Path(material.__file__).parent / "templates"
 
 def test_the_installed_material_is_the_version_the_adapter_was_written_for():
     assert version("mkdocs-material") == adapter.WRITTEN_FOR, (
-        "read qa/plugin/material.py, overrides/partials/ and the theme-*.js files again before moving the pin"
+        "read qa/plugin/material.py, overrides/partials/ and assets/javascripts/theme.js again before moving the pin"
     )
 
 
@@ -36,8 +36,10 @@ def test_every_partial_we_replace_is_one_material_has_and_writes_no_inline_scrip
 
 
 def test_settings_whose_inline_scripts_we_do_not_replace_are_refused():
-    assert adapter.check_theme(["navigation.top"], ["toc", "pymdownx.highlight"], {}, [{"scheme": "default"}]) == []
-    assert adapter.check_theme(["content.tabs.link"], ["pymdownx.tabbed"], {"consent": {}}, {"scheme": "slate"}) == [
+    assert adapter.check_theme(["navigation.top"], ["toc"], {"version": None}, [{"scheme": "default"}]) == []
+    assert adapter.check_theme(
+        ["content.tabs.link"], ["pymdownx.tabbed"], {"consent": {"title": "Cookies"}}, {"scheme": "slate"}
+    ) == [
         "mkdocs.yml: theme.features sets content.tabs.link, whose script Material writes inline "
         "(partials/javascripts/content.html: remembers the chosen tab), and the site's policy runs no inline "
         "script — leave it out, or first give that job to a script file of ours (overrides/partials/javascripts/)",
