@@ -77,4 +77,9 @@ def load_examples(
             partial.write_text(outcome.stdout, encoding="utf-8")
             partial.replace(cached)  # a cache entry is complete or absent
         examples[slug] = Example(path, code, cached.read_text(encoding="utf-8"))
+    # the cache holds the outputs of the examples as they are now, and no other
+    current = {f"{_cache_key(code)}.out" for _, code in sources.values()}
+    for old in [*cache.glob("*.out"), *cache.glob("*.part")] if cache.is_dir() else []:
+        if old.name not in current:
+            old.unlink()
     return examples, problems

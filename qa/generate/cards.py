@@ -147,7 +147,8 @@ def png(image: Image.Image) -> bytes:
 
 def render_cached(cards: dict[str, Card], cache_dir: Path) -> dict[str, bytes]:
     """Each card's PNG bytes (same keys), drawing only those without a cached copy,
-    on every core when there are many (a cold build of 1,000 questions draws 2,000)."""
+    on every core when there are many (a cold build of 1,000 questions draws 2,000).
+    `cards` is every card of the site: the cache keeps those and no other."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     missing = list({card for card in cards.values() if not (cache_dir / f"{card.key()}.png").exists()})
     if len(missing) > FEW_CARDS:
@@ -156,7 +157,13 @@ def render_cached(cards: dict[str, Card], cache_dir: Path) -> dict[str, bytes]:
             save_all(missing, pool.map(png_of, missing, chunksize=16), cache_dir)
     else:  # a question or two edited: starting worker processes would cost more than drawing
         save_all(missing, map(png_of, missing), cache_dir)
-    return {rel: (cache_dir / f"{card.key()}.png").read_bytes() for rel, card in cards.items()}
+    drawn = {rel: (cache_dir / f"{card.key()}.png").read_bytes() for rel, card in cards.items()}
+    # the cache holds the site's current cards only: a retitled question's old card goes
+    current = {f"{card.key()}.png" for card in cards.values()}
+    for old in [*cache_dir.glob("*.png"), *cache_dir.glob("*.tmp")]:
+        if old.name not in current:
+            old.unlink()
+    return drawn
 
 
 def save_all(cards: list[Card], pngs: Iterable[bytes], cache_dir: Path) -> None:

@@ -6,7 +6,7 @@ import io
 
 from PIL import Image
 
-from qa.generate.cards import HEIGHT, WIDTH, Card, draw, font, png, wrap
+from qa.generate.cards import HEIGHT, WIDTH, Card, draw, font, png, render_cached, wrap
 
 
 def test_closing_punctuation_never_starts_a_line_and_latin_words_stay_whole():
@@ -25,3 +25,14 @@ def test_card_is_a_small_2_bit_png_of_the_full_size():
     image = Image.open(io.BytesIO(data))
     assert image.size == (WIDTH, HEIGHT) and image.mode == "P"
     assert len(data) < 8_000
+
+
+def test_the_card_cache_draws_only_new_cards_and_keeps_only_current_ones(tmp_path):
+    first, second = Card("Site", "1", "First title", "Topic"), Card("Site", "2", "Second title", "Topic")
+    assert set(render_cached({"a.png": first, "b.png": second}, tmp_path)) == {"a.png", "b.png"}
+    kept = tmp_path / f"{first.key()}.png"
+    stamp = kept.stat().st_mtime_ns
+    retitled = Card("Site", "2", "Second title, corrected", "Topic")
+    render_cached({"a.png": first, "b.png": retitled}, tmp_path)
+    assert kept.stat().st_mtime_ns == stamp  # not redrawn
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f"{first.key()}.png", f"{retitled.key()}.png"])

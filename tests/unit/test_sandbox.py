@@ -156,3 +156,22 @@ def test_without_unshare_the_hook_still_blocks_sockets(tmp_path: Path, monkeypat
     outcome = run_code(tmp_path, 'import socket\nsocket.create_connection(("127.0.0.1", 9))\n')
     assert outcome.message is not None and outcome.message.startswith("example opened a network socket")
     assert outcome.line == 2
+
+
+def test_the_output_cache_runs_an_example_once_and_keeps_only_current_outputs(tmp_path: Path) -> None:
+    from qa.check.examples import load_examples
+
+    folder, cache = tmp_path / "content" / "examples", tmp_path / "cache"
+    folder.mkdir(parents=True)
+    example = folder / "demo.py"
+    example.write_text('print("one")\n', encoding="utf-8")
+    examples, problems = load_examples(folder, {"demo"}, cache, tmp_path)
+    assert problems == [] and examples["demo"].output == "one\n"
+    (output,) = cache.glob("*.out")
+    stamp = output.stat().st_mtime_ns
+    load_examples(folder, {"demo"}, cache, tmp_path)
+    assert output.stat().st_mtime_ns == stamp  # not run again
+    example.write_text('print("two")\n', encoding="utf-8")
+    examples, _ = load_examples(folder, {"demo"}, cache, tmp_path)
+    assert examples["demo"].output == "two\n"
+    assert [p.read_text(encoding="utf-8") for p in cache.iterdir()] == ["two\n"]  # the old output is gone
