@@ -14,6 +14,8 @@ import json
 from pathlib import Path
 from types import MappingProxyType
 
+from qa.check.rules import PAGE_BUDGET_BYTES
+
 COLUMNS = {
     "zh": (
         "每种语言题数",
@@ -78,8 +80,9 @@ RATIO_COLUMNS = {
     ),
 }
 # The targets of the performance issues (#20): seconds, ratios to the plain build, MB, KB
-LIMITS = MappingProxyType({"small": 2, "unchanged": 0.25, "edit": 0.35, "site": 75, "page": 30, "index": 2})
-PAGE_BUDGET_BYTES = LIMITS["page"] * 1024  # page_kb is bytes / 1024
+LIMITS = MappingProxyType(
+    {"small": 2, "unchanged": 0.25, "edit": 0.35, "site": 75, "page": PAGE_BUDGET_BYTES / 1024, "index": 2}
+)  # page_kb is bytes / 1024
 TARGET_COLUMNS = {"zh": ("目标", "测得", "达成"), "en": ("target", "measured", "met")}
 TARGETS = {
     "zh": {

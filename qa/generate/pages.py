@@ -29,6 +29,7 @@ class QuestionContext:
     example: Example | None
     updated: str | None = None  # date of the source's last commit, if known
     edit_url: str | None = None  # where to edit the source
+    source: str | None = None  # the source and its note's line, "path:line", for the build's messages
     report_url: str | None = None  # where a reader reports a mistake (a prefilled GitHub issue)
     origin: str = "site"  # 'seed' (the seed article) or 'site' (added by this site)
 
@@ -41,6 +42,8 @@ def question_page(q: Question, context: QuestionContext, fragments: Fragments) -
         contract.META_CARD: urls.card_path(q.slug),
         contract.META_NUMBER: q.number,
     }
+    if context.source:
+        meta[contract.META_SOURCE] = context.source
     topic, level = context.topic.labels[q.lang], context.level.labels[q.lang]
     topic_link = _a(f"{INDEX_URL}#{context.topic.id}", topic)
     place = Place(f"{urls.QUESTIONS}/{q.slug}")

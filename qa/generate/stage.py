@@ -69,6 +69,7 @@ def planned_pages(
                 example=examples.get(q.slug),
                 updated=updated.get(q.path),
                 edit_url=edit_url(layout.root, q.path) if layout else None,
+                source=f"{q.path.relative_to(layout.root).as_posix()}:{q.line_of('note')}" if layout else None,
                 report_url=report_url(q.number, lang, urls.question_url(site.url, lang, q.slug)) if site else None,
                 origin=catalog.origin(q),
             )

@@ -3,7 +3,7 @@ fails here, at the page, before the benchmark's 1,020-question copy of it does."
 
 from __future__ import annotations
 
-from qa.generate.benchmark_tables import LIMITS, PAGE_BUDGET_BYTES
+from qa.check.rules import PAGE_BUDGET_BYTES
 from qa.model import LANGUAGES
 
 from .helpers import question_pages
@@ -22,6 +22,6 @@ def test_every_question_page_fits_the_budget_with_room_for_the_benchmark_copies(
         if page.stat().st_size > limit
     }
     assert over == {}, (
-        f"question pages over {limit:,} bytes ({LIMITS['page']} KB less {COPY_MARGIN_BYTES} for the benchmark's "
-        f"copies): shorten the note or the example — {over}"
+        f"question pages over {limit:,} bytes (the budget of {PAGE_BUDGET_BYTES:,} less {COPY_MARGIN_BYTES} for the "
+        f"benchmark's copies): shorten the note or the example — {over}"
     )

@@ -181,3 +181,21 @@ def test_the_machinery_digest_is_of_contents_not_of_where_the_project_is(project
     template = moved / "overrides" / "main.html"
     template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert machinery_digest(Layout(root=moved)) != here
+
+
+def test_a_question_page_over_the_budget_fails_the_build_at_its_source(project):
+    before = fingerprint(project / "site")
+    source = project / "content" / "questions" / "en" / "02.md"
+    sentence = "A long editor's note makes a heavy page, which a reader on a slow connection waits for. "
+    text = source.read_text(encoding="utf-8") + "\n## Editor's note { #note }\n\n" + sentence * 400 + "\n\nSource: [vLLM](https://docs.vllm.ai/).\n"
+    source.write_text(text, encoding="utf-8")
+    result = qa_build(project)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    found = re.search(
+        r"content/questions/en/02\.md:16: the question's page is ([\d,]+) bytes, over the budget of 30,720", output
+    )
+    assert found, output[-2000:]
+    assert int(found[1].replace(",", "")) > 30_720
+    assert "— shorten the note or the example" in output
+    assert fingerprint(project / "site") == before  # the previous site stands
