@@ -16,6 +16,9 @@ META_DESCRIPTION = "description"  # HTML-safe text
 META_CARD = "card"  # the page's preview card, relative to its language root
 META_NUMBER = "qa_number"  # set on question pages only
 META_SOURCE = "qa_source"  # a question page's source and its note's line ("path:line"), for messages
+# Bytes of a question page as the site serves it (30 KB, issue #20): the plugin fails the
+# build on a heavier page, naming its META_SOURCE
+PAGE_BUDGET_BYTES = 30 * 1024
 META_ALL = "qa_all"  # set on the all-questions page only
 META_GENERATED = "qa_generated"  # set on every generated page: the others are hand-written docs pages
 META_RUNNER = "qa_runner"  # set on pages that run Python in the browser: their policy allows WebAssembly

@@ -17,9 +17,6 @@ from qa.urls import KEBAB, QUESTIONS
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 MAX_TITLE = 80  # characters; longer titles break the index table and preview cards
-# bytes of a question page as the site serves it (30 KB, issue #20): the build refuses a
-# heavier page, naming its source (qa.plugin.plugin)
-PAGE_BUDGET_BYTES = 30 * 1024
 
 MAX_TAGS = 6
 SHARED = ("slug", "topic", "difficulty", "tags")  # the same in every language

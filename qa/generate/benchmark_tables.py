@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from types import MappingProxyType
 
-from qa.check.rules import PAGE_BUDGET_BYTES
+from qa.contract import PAGE_BUDGET_BYTES
 
 COLUMNS = {
     "zh": (

@@ -17,7 +17,7 @@ Events, in the order MkDocs calls them:
   through the docs allowlist (hand-written pages); lighter highlighted code.
 - on_post_page / on_post_template: the theme's icons drawn from one sprite
   (qa.plugin.icons), the HTML passes (qa.plugin.passes), the 404s kept; a question
-  page heavier than its budget (qa.check.rules) fails the build, naming its source.
+  page heavier than its budget (qa.contract) fails the build, naming its source.
 - on_post_build: cards, robots.txt, redirect pages; at the very end the search
   indexes, the 404 pages, the security policy of the remaining HTML files, the sprite,
   our stylesheets and scripts minified.
@@ -45,7 +45,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from qa import contract, urls
-from qa.check import rules
 from qa.plugin import code, csp, dirty, fragments, i18n, icons, material, passes, search
 from qa.plugin import redirects as short_links
 from qa.plugin.config import QaConfig
@@ -228,10 +227,10 @@ class QaPlugin(BasePlugin[QaConfig]):
         html = passes.run_passes(self._share_icons(output), self.facts(config, runs_python))
         source = page.meta.get(contract.META_SOURCE)
         size = len(html.encode("utf-8"))
-        if source and size > rules.PAGE_BUDGET_BYTES:  # a warning: the strict build fails
+        if source and size > contract.PAGE_BUDGET_BYTES:  # a warning: the strict build fails
             log.warning(
                 f"{source}: the question's page is {size:,} bytes, over the budget of "
-                f"{rules.PAGE_BUDGET_BYTES:,} — shorten the note or the example"
+                f"{contract.PAGE_BUDGET_BYTES:,} — shorten the note or the example"
             )
         return html
 

@@ -3,7 +3,7 @@ fails here, at the page, before the benchmark's 1,020-question copy of it does."
 
 from __future__ import annotations
 
-from qa.check.rules import PAGE_BUDGET_BYTES
+from qa.contract import PAGE_BUDGET_BYTES
 from qa.model import LANGUAGES
 
 from .helpers import question_pages

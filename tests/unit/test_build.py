@@ -187,7 +187,12 @@ def test_a_question_page_over_the_budget_fails_the_build_at_its_source(project):
     before = fingerprint(project / "site")
     source = project / "content" / "questions" / "en" / "02.md"
     sentence = "A long editor's note makes a heavy page, which a reader on a slow connection waits for. "
-    text = source.read_text(encoding="utf-8") + "\n## Editor's note { #note }\n\n" + sentence * 400 + "\n\nSource: [vLLM](https://docs.vllm.ai/).\n"
+    text = (
+        source.read_text(encoding="utf-8")
+        + "\n## Editor's note { #note }\n\n"
+        + sentence * 400
+        + "\n\nSource: [vLLM](https://docs.vllm.ai/).\n"
+    )
     source.write_text(text, encoding="utf-8")
     result = qa_build(project)
     assert result.returncode != 0
