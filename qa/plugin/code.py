@@ -68,7 +68,7 @@ def _merged(tokens: list[Token]) -> list[Token]:
             cls, text, index = "s2", "".join(t for _, t in tokens[index:end]), end
         else:
             index += 1
-        if out and cls is not None and cls in STRING and out[-1][0] in STRING:
+        if out and cls in STRING and out[-1][0] in STRING:
             cls, text = "s2", out.pop()[1] + text
         elif out and cls is None and out[-1][0] is None:
             text = out.pop()[1] + text

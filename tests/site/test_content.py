@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -13,8 +12,6 @@ from qa.generate.strings import STRINGS
 from qa.urls import language_dir
 
 from .helpers import question_pages, soup
-
-ROOT = Path(__file__).resolve().parents[2]
 
 PRIMARY_SOURCE = re.compile(
     r"https://(arxiv\.org/abs/\d{4}\.\d{4,5}|docs\.vllm\.ai/|nvidia\.github\.io/TensorRT-LLM/|github\.com/ggml-org/"
@@ -103,15 +100,6 @@ def test_every_question_page_links_a_prefilled_mistake_report(built_site, catalo
         assert f"question {q.number} ({lang})" in query["title"][0]
         page = f"{site_url}{'' if lang == 'zh' else 'en/'}questions/{q.slug}/"
         assert query["page"] == [page] and "body" not in query  # an issue form takes fields, not a body
-
-
-def test_the_mistake_report_fills_fields_the_correction_form_has():
-    import yaml
-
-    from qa.generate.history import CORRECTION_FORM, PAGE_FIELD
-
-    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / CORRECTION_FORM).read_text(encoding="utf-8"))
-    assert PAGE_FIELD in {field.get("id") for field in form["body"]}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from qa.generate.history import CORRECTION_FORM, PAGE_FIELD
+
 ROOT = Path(__file__).resolve().parents[2]
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 VENV_BIN = Path(__file__).resolve().parents[2] / ".venv" / "bin"
@@ -75,5 +77,7 @@ def test_issue_and_pull_request_templates_are_well_formed():
             assert form["name"] and form["description"] and form["body"], name
             assert all(field["type"] in {"input", "textarea", "dropdown", "markdown"} for field in form["body"])
     assert "make validate" in (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
+    # the mistake report (qa.generate.history.report_url) fills a field the correction form has
+    assert PAGE_FIELD in {field.get("id") for field in forms[CORRECTION_FORM]["body"]}
     hooks = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"]
     assert {hook["id"] for hook in hooks} == {"ruff-check", "ruff-format", "qa-validate"}
