@@ -5,9 +5,11 @@ A problem's tests (`content/problems/<slug>/tests.py`) define two lists of
 the reader presses Run.  `call` is a Python expression over the names the code under
 test defines (and the test file's own helpers); `expected` is the value it must give.
 
-`run_tests(code, tests)` runs every pair in a namespace of its own — the code, then the
-test file, executed afresh for each pair, so one test cannot leave state for the next —
-and returns one result per pair: the call, whether it is an example, "pass" or "fail",
+`run_tests(code, tests)` runs every pair afresh, so one test cannot leave state for the
+next: the code in a namespace of its own, then the test file in a copy of that namespace.
+The test file sees every name the code defines, and its own helpers cannot replace the
+code's (a reader's `_renorm` stays the reader's, whatever the test file calls its helpers).
+It returns one result per pair: the call, whether it is an example, "pass" or "fail",
 and the expected and actual values as `repr` shows them (or the error raised).
 
 Where it runs:
@@ -111,9 +113,10 @@ def _one(code: str, compiled_tests: object, call: str, expected: object) -> dict
         exec(compile(code, "solution.py", "exec"), namespace)
     except (Exception, SystemExit) as error:  # the reader's code did not even load
         return {"status": "fail", "actual": error_text(error, "solution.py")}
-    exec(compiled_tests, namespace)  # type: ignore[arg-type]
+    tests = dict(namespace)  # the code's functions keep `namespace` as their globals
+    exec(compiled_tests, tests)  # type: ignore[arg-type]
     try:
-        actual = eval(call, namespace)
+        actual = eval(call, tests)
     except (Exception, SystemExit) as error:
         return {"status": "fail", "actual": error_text(error, "solution.py")}
     return {"status": "pass" if same(actual, expected) else "fail", "actual": shown(actual)}

@@ -37,6 +37,31 @@ def test_errors_in_the_code_fail_each_test_with_the_line():
     assert run_tests("raise SystemExit\n", 'EXAMPLES = [("1", 1)]\n')[0]["status"] == "fail"
 
 
+def test_the_test_files_helpers_never_replace_the_readers_own():
+    # the test file's `_helper` must not become the one the reader's `f` calls, and the
+    # test file's checks keep using their own `_helper`, whatever the reader calls theirs
+    code = "def _helper():\n    return 1\n\ndef f():\n    return _helper()\n"
+    tests = 'def _helper():\n    return 2\n\nEXAMPLES = [("f()", 1)]\nTESTS = [("_helper() + f()", 3)]\n'
+    assert [r["status"] for r in run_tests(code, tests)] == ["pass", "pass"]
+    assert [r["status"] for r in run_tests(code.replace("return 1", "return 0"), tests)] == ["fail", "fail"]
+
+
+def test_a_correct_solution_with_a_helper_named_like_one_of_the_tests_passes(layout):
+    # sampling-filters' tests.py has its own `_renorm(logits, temperature, keep)`
+    folder = layout.content / "problems" / "sampling-filters"
+    tests = (folder / "tests.py").read_text(encoding="utf-8")
+    assert "def _renorm(" in tests
+    wrapper = (
+        "\n\ndef _renorm(ws):\n    total = sum(ws)\n    return [w / total for w in ws]\n\n\n"
+        "_reference = sampling_probs\n\n\n"
+        "def sampling_probs(*args, **kwargs):\n    return _renorm(_reference(*args, **kwargs))\n"
+    )
+    solution = (folder / "solution.py").read_text(encoding="utf-8") + wrapper
+    assert all(r["status"] == "pass" for r in run_tests(solution, tests))
+    wrong = (folder / "wrong.py").read_text(encoding="utf-8") + wrapper  # and a wrong answer still fails
+    assert any(r["status"] == "fail" for r in run_tests(wrong, tests))
+
+
 @pytest.fixture(scope="module")
 def outcomes(catalog, tmp_path_factory):
     cache = tmp_path_factory.mktemp("problem-cache")  # nothing cached: every problem runs
