@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 PAGES = ["", "questions/", "questions/quantization/", "en/", "en/questions/", "en/questions/quantization/"]
 BUDGET_KIB = 75  # first visit, everything transferred (the default setup's weight)
+RUNS = 5  # runs whose median performance score is judged when the first run falls short
 
 
 @pytest.fixture(scope="module")
@@ -66,11 +67,12 @@ def test_lighthouse_mobile_scores_and_weight(local_site, tmp_path, path):
     result = lighthouse(local_site + path, tmp_path / "report.json")
     scores = {name: category["score"] for name, category in result["categories"].items()}
     if scores["performance"] < 0.95:
-        # the performance score is a timing on a shared machine: judged, as Lighthouse CI
-        # judges it, by the median of three runs (the other categories are not timings)
-        more = [lighthouse(local_site + path, tmp_path / f"report-{i}.json") for i in (1, 2)]
+        # the performance score is a timing on a shared machine: judged by the median of
+        # five runs, which Lighthouse's variability guide (docs/variability.md) says halves
+        # the spread of one run (the other categories are not timings)
+        more = [lighthouse(local_site + path, tmp_path / f"report-{i}.json") for i in range(1, RUNS)]
         runs = sorted([result, *more], key=lambda r: r["categories"]["performance"]["score"])
-        result = runs[1]
+        result = runs[RUNS // 2]
         scores = {name: category["score"] for name, category in result["categories"].items()}
     failing = {
         audit["id"]: audit.get("displayValue", "")
