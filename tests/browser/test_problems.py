@@ -84,6 +84,23 @@ def test_reference_passes_starter_fails_and_nothing_leaves_the_site(runner, path
     assert errors == []
 
 
+def test_a_readers_helper_named_like_a_test_helper_stays_the_readers(runner):
+    # sampling-filters' tests.py has its own `_renorm(logits, temperature, keep)`; the
+    # reader's one-argument `_renorm` must be the one the reader's function calls
+    page, outside, errors = runner
+    page.goto("problems/sampling-filters/")
+    helper = (
+        "\n\ndef _renorm(ws):\n    total = sum(ws)\n    return [w / total for w in ws]\n\n\n"
+        "_reference = sampling_probs\n\n\n"
+        "def sampling_probs(*args, **kwargs):\n    return _renorm(_reference(*args, **kwargs))\n"
+    )
+    status, passed, total, _ = run(page, solution(page) + helper)
+    assert (status, passed) == ("pass", total), (status, passed, total)
+    status, passed, total, _ = run(page, solution(page).replace("(-z[i], i)", "(z[i], i)", 1) + helper)
+    assert status == "fail" and passed < total, (status, passed, total)  # and a wrong answer still fails
+    assert not outside and not errors, (outside, errors)
+
+
 def test_an_endless_loop_is_stopped_and_the_page_still_works(runner):
     page, outside, errors = runner
     page.goto(PROBLEMS[0])
