@@ -87,6 +87,7 @@ TESTS = [
     ("gqa_attention([[1.0], [-3.0], [0.5], [2.0]], [[[9.0]], [[-9.0]]], [[[1.0]], [[7.0]]])", [[1.0], [1.0], [7.0], [7.0]]),
     # Llama-3.1-70B (80 layers, 8 KV heads, head_dim 128), BF16: 320 KiB per token
     ("kv_cache_bytes(80, 8, 128, 1, 2)", 327680),
+    ("type(kv_cache_bytes(80, 8, 128, 1, 2)).__name__", "int"),  # a byte count, not a float
     ("kv_cache_bytes(80, 8, 128, 131072, 2)", 42949672960),  # 40 GiB for a 128K context
     ("kv_cache_bytes(80, 64, 128, 1, 2)", 2621440),  # the same model as MHA: 8x more
     ("kv_cache_bytes(32, 8, 128, 4096, 1)", 268435456),  # FP8 cache
